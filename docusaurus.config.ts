@@ -1,0 +1,119 @@
+import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import {ISTIO_VERSION} from './src/data/course';
+
+/**
+ * Deployment settings come from the environment so a fork deploys to
+ * https://USER.github.io/REPO/ without editing this file (see README.md).
+ */
+const siteUrl = process.env.SITE_URL ?? 'https://service-mesh-labs.github.io';
+const baseUrl = normaliseBaseUrl(process.env.BASE_URL ?? '/');
+const editUrl = process.env.EDIT_URL ?? 'https://github.com/service-mesh-labs/service-mesh-labs/edit/main/';
+/** @docusaurus/faster (Rspack + SWC) halves the build; FASTER=false turns it off for comparison. */
+const useFaster = process.env.FASTER !== 'false';
+
+function normaliseBaseUrl(value: string): string {
+  const withLeading = value.startsWith('/') ? value : `/${value}`;
+  return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
+}
+
+const config: Config = {
+  title: 'Service Mesh Labs',
+  tagline: `Learn Istio ${ISTIO_VERSION} by doing: clear chapters, real labs, a mesh you can poke in the browser.`,
+  favicon: 'img/favicon.svg',
+  url: siteUrl,
+  baseUrl,
+  // GitHub Pages serves /page/ from /page/index.html; a slash-less URL would redirect.
+  trailingSlash: true,
+  organizationName: process.env.GITHUB_OWNER ?? 'service-mesh-labs',
+  projectName: process.env.GITHUB_REPO ?? 'service-mesh-labs',
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  markdown: {
+    mermaid: true,
+    hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+  },
+
+  future: {
+    v4: true,
+    faster: useFaster,
+  },
+
+  i18n: {defaultLocale: 'en', locales: ['en']},
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          editUrl,
+          showLastUpdateTime: false,
+        },
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+        sitemap: {changefreq: 'weekly', priority: 0.5},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexDocs: true,
+        indexPages: false,
+        indexBlog: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+        searchBarShortcutHint: false,
+      },
+    ],
+  ],
+
+  themeConfig: {
+    image: 'img/social-card.png',
+    metadata: [
+      {name: 'description', content: 'A hands-on Istio course: chapters, labs you run on your own cluster, and an in-browser mesh simulator.'},
+      {name: 'twitter:card', content: 'summary_large_image'},
+    ],
+    colorMode: {respectPrefersColorScheme: true},
+    announcementBar: {
+      id: `istio-${ISTIO_VERSION}`,
+      content: `This course targets <strong>Istio ${ISTIO_VERSION}</strong>. Every command, manifest and sample URL is checked against that release.`,
+      isCloseable: false,
+    },
+    navbar: {
+      title: 'Service Mesh Labs',
+      logo: {alt: 'Service Mesh Labs logo', src: 'img/logo.svg'},
+      items: [
+        {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
+        {type: 'search', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Course',
+          items: [{label: 'Why a service mesh', to: '/docs/why-mesh/'}],
+        },
+      ],
+      copyright: `Service Mesh Labs. Targets Istio ${ISTIO_VERSION}. Istio is a trademark of The Linux Foundation; this course is independent of the Istio project.`,
+    },
+    mermaid: {theme: {light: 'neutral', dark: 'dark'}},
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash', 'yaml', 'json', 'go', 'python', 'promql', 'diff'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

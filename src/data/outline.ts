@@ -1,0 +1,33 @@
+/**
+ * The course outline shown on the landing page: one entry per part, in reading order.
+ * `docPath` is the route of the part's first page, as passed to Docusaurus' Link (which adds the baseUrl).
+ */
+export interface CoursePart {
+  readonly number: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly minutes: number;
+  readonly docPath: string;
+}
+
+export const COURSE_PARTS: readonly CoursePart[] = [
+  {
+    number: 1,
+    title: 'Why a service mesh',
+    summary:
+      'From monoliths to microservices, the problems that appear between services, and what a mesh does about them — and when you should not use one.',
+    minutes: 25,
+    docPath: '/docs/why-mesh/',
+  },
+];
+
+export function totalMinutes(parts: readonly CoursePart[]): number {
+  return parts.reduce((sum, part) => sum + part.minutes, 0);
+}
+
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
