@@ -49,5 +49,3 @@ export const approachesTable: ComparisonTableData<ApproachColumn> = {
     },
   ],
 };
-
-export const whyMeshTables = [approachesTable] as const;

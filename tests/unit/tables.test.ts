@@ -1,10 +1,43 @@
+/// <reference types="vite/client" />
 import {describe, expect, it} from 'vitest';
 import {tableProblems, type ComparisonTableData} from '@site/src/lib/tables';
-import {whyMeshTables} from '@site/src/data/whyMesh';
+
+/** Every comparison table exported from any module in src/data is checked: no registry to forget. */
+const dataModules = import.meta.glob<Record<string, unknown>>('../../src/data/**/*.ts', {eager: true});
+
+function isTable(value: unknown): value is ComparisonTableData<string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'id' in value &&
+    'caption' in value &&
+    'columns' in value &&
+    'rows' in value
+  );
+}
+
+const tables = Object.entries(dataModules).flatMap(([file, exports]) =>
+  Object.values(exports)
+    .filter(isTable)
+    .map((table) => ({file, table})),
+);
 
 describe('comparison table data', () => {
-  it.each(whyMeshTables.map((table) => [table.id, table] as const))('table %s is complete', (_id, table) => {
-    expect(tableProblems(table)).toEqual([]);
+  it('finds the tables in src/data', () => {
+    expect(tables.length).toBeGreaterThan(0);
+  });
+
+  it.each(tables.map(({file, table}) => [table.id, file, table] as const))(
+    'table %s (%s) is complete',
+    (_id, _file, table) => {
+      expect(tableProblems(table)).toEqual([]);
+    },
+  );
+
+  it('gives every table a unique id', () => {
+    const ids = tables.map(({table}) => table.id);
+    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+    expect(repeated).toEqual([]);
   });
 
   it('reports an empty cell, a repeated column and a bad id', () => {
