@@ -120,6 +120,10 @@ describe('the course site', () => {
             localStorage.setItem('theme', mode);
             document.documentElement.setAttribute('data-theme', mode);
           }, theme);
+          // Diagrams render after load: audit them as the reader finally sees them.
+          for (const diagram of await page.locator('figure .docusaurus-mermaid-container').all()) {
+            await diagram.locator('svg').waitFor({state: 'visible'});
+          }
           const results = await new AxeBuilder({page}).analyze();
           const serious = results.violations
             .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
