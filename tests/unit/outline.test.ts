@@ -1,3 +1,4 @@
+import {readdirSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {COURSE_PARTS, formatDuration, totalMinutes} from '@site/src/data/outline';
 import {ISTIO_MINOR, ISTIO_VERSION, SAMPLES_BASE_URL} from '@site/src/data/course';
@@ -9,6 +10,17 @@ describe('course outline', () => {
       expect(part.minutes).toBeGreaterThan(0);
       expect(part.docPath).toMatch(/^\/docs\/[a-z0-9-]+\/$/);
     });
+  });
+
+  it('lists exactly the numbered parts under docs/, each at its folder route', () => {
+    const partFolders = readdirSync(new URL('../../docs/', import.meta.url), {withFileTypes: true})
+      .filter((entry) => entry.isDirectory() && /^\d{2}-/.test(entry.name))
+      .map((entry) => entry.name)
+      .filter((name) => Number(name.slice(0, 2)) <= 10)
+      .sort();
+    expect(COURSE_PARTS.map((part) => `${String(part.number).padStart(2, '0')}-${part.docPath.split('/')[2]}`)).toEqual(
+      partFolders,
+    );
   });
 
   it('formats durations in hours and minutes', () => {
