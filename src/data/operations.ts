@@ -301,3 +301,26 @@ export const diagnosticCommandsTable: ComparisonTableData<CommandColumn> = {
     {command: 'istioctl dashboard proxy', answers: 'Let me browse the admin interface (port 15000) of one proxy.', mode: 'Envoy proxies and ztunnel'},
   ],
 };
+
+type MessageColumn = 'message' | 'flag' | 'meaning';
+
+/** Error bodies and log fragments, each with the flag it belongs to (derived from RESPONSE_FLAGS). */
+export const errorMessagesTable: ComparisonTableData<MessageColumn> = {
+  id: 'envoy-error-messages',
+  caption: 'Error bodies and log fragments, and the flag they belong to',
+  columns: [
+    {key: 'message', label: 'Message or fragment'},
+    {key: 'flag', label: 'Flag'},
+    {key: 'meaning', label: 'Meaning'},
+  ],
+  rows: [
+    ...RESPONSE_FLAGS.flatMap((flag) =>
+      flag.messages.map((message) => ({message, flag: flag.code, meaning: flag.meaning})),
+    ),
+    {
+      message: 'RBAC: access denied',
+      flag: 'none (403)',
+      meaning: 'An AuthorizationPolicy denied the request in an Envoy proxy (sidecar, gateway or waypoint).',
+    },
+  ],
+};
