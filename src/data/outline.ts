@@ -19,6 +19,27 @@ export const COURSE_PARTS: readonly CoursePart[] = [
     minutes: 25,
     docPath: '/docs/why-mesh/',
   },
+  {
+    number: 8,
+    title: 'Advanced topics',
+    summary: 'Multi-cluster meshes, trust domains, virtual machines, extending Envoy and the istio-cni plugin.',
+    minutes: 45,
+    docPath: '/docs/advanced/',
+  },
+  {
+    number: 9,
+    title: 'Operating and troubleshooting',
+    summary: 'istioctl diagnostics, the Envoy admin interface, response flags and a symptom-to-fix playbook.',
+    minutes: 45,
+    docPath: '/docs/operations/',
+  },
+  {
+    number: 10,
+    title: 'Practice',
+    summary: 'Scenario playbooks for real situations and a production checklist.',
+    minutes: 45,
+    docPath: '/docs/practice/',
+  },
 ];
 
 export function totalMinutes(parts: readonly CoursePart[]): number {
