@@ -1,0 +1,250 @@
+import type {ComparisonTableData} from '@site/src/lib/tables';
+
+type ResourceColumn = 'resource' | 'api' | 'scope' | 'does' | 'chain';
+
+/** Part 4: the configuration resources of Istio traffic management and how they link up. */
+export const trafficResourcesTable: ComparisonTableData<ResourceColumn> = {
+  id: 'traffic-resources',
+  caption: 'Traffic-management resources: what each does and how they chain',
+  columns: [
+    {key: 'resource', label: 'Resource'},
+    {key: 'api', label: 'API group / version'},
+    {key: 'scope', label: 'Applies to'},
+    {key: 'does', label: 'What it does'},
+    {key: 'chain', label: 'Links to'},
+  ],
+  rows: [
+    {
+      resource: 'Gateway (Istio)',
+      api: 'networking.istio.io/v1',
+      scope: 'The gateway pods its selector matches (in any namespace by default).',
+      does: 'Opens ports on an edge proxy: port, protocol, accepted hosts and TLS settings. No routing.',
+      chain: 'VirtualServices bind to it by listing it under gateways (namespace/name across namespaces).',
+    },
+    {
+      resource: 'Gateway (Kubernetes Gateway API)',
+      api: 'gateway.networking.k8s.io/v1',
+      scope: 'Its own namespace; with gatewayClassName: istio istiod creates a Deployment and Service named <name>-istio.',
+      does: 'Declares listeners (port, protocol, hostname, TLS) and which namespaces may attach routes. Also the resource behind ambient waypoints (istio-waypoint class).',
+      chain: 'HTTPRoutes attach to it through parentRefs.',
+    },
+    {
+      resource: 'HTTPRoute (Kubernetes Gateway API)',
+      api: 'gateway.networking.k8s.io/v1',
+      scope: 'Its parents: a Gateway, or a Service (mesh routing, including waypoints).',
+      does: 'Matches requests (path, headers, method, query) and sends them to weighted backendRefs; filters rewrite, redirect, mirror and edit headers.',
+      chain: 'parentRefs → Gateway or Service; backendRefs → Services (one Service per version).',
+    },
+    {
+      resource: 'VirtualService',
+      api: 'networking.istio.io/v1',
+      scope: 'Clients calling its hosts, in the namespaces it is exported to; or the gateways it lists.',
+      does: 'Ordered routing rules: match, then route (with weights), redirect, rewrite, timeout, retries, fault injection, mirroring.',
+      chain: 'Route destinations name a host and optionally a subset, which a DestinationRule defines.',
+    },
+    {
+      resource: 'DestinationRule',
+      api: 'networking.istio.io/v1',
+      scope: 'Traffic to its host after routing has picked a destination (client side).',
+      does: 'Defines subsets by pod labels; sets load balancing, connection-pool limits, outlier detection and upstream TLS, per service, port or subset.',
+      chain: 'Subsets select endpoints of the Kubernetes Service or ServiceEntry named in host.',
+    },
+    {
+      resource: 'ServiceEntry',
+      api: 'networking.istio.io/v1',
+      scope: 'Adds hosts to the mesh’s service registry, visible in the namespaces it is exported to.',
+      does: 'Describes a service Kubernetes does not know: an external API (MESH_EXTERNAL) or VMs (MESH_INTERNAL with a workloadSelector).',
+      chain: 'VirtualServices and DestinationRules then address its hosts like any other service.',
+    },
+    {
+      resource: 'Sidecar',
+      api: 'networking.istio.io/v1',
+      scope: 'Sidecar proxies of one namespace or selected workloads; one in the root namespace sets the mesh default.',
+      does: 'Trims which services a sidecar receives configuration for (egress hosts) and tunes its inbound/outbound listeners. Not access control.',
+      chain: 'Limits which VirtualServices, DestinationRules and ServiceEntries reach a proxy at all.',
+    },
+    {
+      resource: 'WorkloadEntry',
+      api: 'networking.istio.io/v1',
+      scope: 'One workload outside Kubernetes (a VM or bare-metal host).',
+      does: 'Gives that workload an address, labels, a service account and a network, like a pod.',
+      chain: 'Selected by a ServiceEntry workloadSelector or, via labels, by a Kubernetes Service.',
+    },
+    {
+      resource: 'WorkloadGroup',
+      api: 'networking.istio.io/v1',
+      scope: 'A set of non-Kubernetes workloads, like a Deployment template.',
+      does: 'Template (labels, service account, probes) from which VMs auto-register as WorkloadEntries.',
+      chain: 'Creates WorkloadEntries, which services select as above.',
+    },
+  ],
+};
+
+type MatchColumn = 'field' | 'exact' | 'prefix' | 'regex' | 'notes';
+
+/** Part 4: the match conditions of a VirtualService HTTP route. */
+export const matchTypesTable: ComparisonTableData<MatchColumn> = {
+  id: 'virtualservice-match-types',
+  caption: 'VirtualService HTTP match conditions and the string matches each accepts',
+  columns: [
+    {key: 'field', label: 'Match field'},
+    {key: 'exact', label: 'exact'},
+    {key: 'prefix', label: 'prefix'},
+    {key: 'regex', label: 'regex'},
+    {key: 'notes', label: 'Notes'},
+  ],
+  rows: [
+    {
+      field: 'uri',
+      exact: {mark: true},
+      prefix: {mark: true},
+      regex: {mark: true},
+      notes: 'The path. ignoreUriCase: true makes exact/prefix case-insensitive. A regex must match the whole path.',
+    },
+    {
+      field: 'headers',
+      exact: {mark: true},
+      prefix: {mark: true},
+      regex: {mark: true},
+      notes: 'Map of header name → match. Names are lower case. Special keys @request.auth.claims.<claim> match JWT claims (ingress gateways only).',
+    },
+    {
+      field: 'withoutHeaders',
+      exact: {mark: true},
+      prefix: {mark: true},
+      regex: {mark: true},
+      notes: 'The negation: the route matches when these header matches do not.',
+    },
+    {
+      field: 'method',
+      exact: {mark: true},
+      prefix: {mark: true},
+      regex: {mark: true},
+      notes: 'Usually exact: GET or a regex such as ^(PUT|POST)$. Case-sensitive.',
+    },
+    {
+      field: 'authority',
+      exact: {mark: true},
+      prefix: {mark: true},
+      regex: {mark: true},
+      notes: 'The Host / :authority header.',
+    },
+    {
+      field: 'scheme',
+      exact: {mark: true},
+      prefix: {mark: true},
+      regex: {mark: true},
+      notes: 'http or https as seen by the proxy.',
+    },
+    {
+      field: 'queryParams',
+      exact: {mark: true},
+      prefix: {mark: false, note: 'not supported'},
+      regex: {mark: true},
+      notes: 'Map of parameter name → match; exact: "" matches a parameter given without a value.',
+    },
+    {
+      field: 'port',
+      exact: {mark: true, note: 'a number'},
+      prefix: {mark: false},
+      regex: {mark: false},
+      notes: 'The service port the request was sent to, for services with several ports.',
+    },
+    {
+      field: 'sourceLabels, sourceNamespace',
+      exact: {mark: true, note: 'label values / namespace name'},
+      prefix: {mark: false},
+      regex: {mark: false},
+      notes: 'Which client workloads the rule applies to (sidecar mode).',
+    },
+    {
+      field: 'gateways',
+      exact: {mark: true, note: 'gateway names'},
+      prefix: {mark: false},
+      regex: {mark: false},
+      notes: 'Restricts one match block to some of the VirtualService’s gateways (or mesh).',
+    },
+  ],
+};
+
+type LbColumn = 'algorithm' | 'field' | 'behaviour' | 'use';
+
+/** Part 4: DestinationRule load-balancing options. LEAST_REQUEST is the default (errata C-07). */
+export const loadBalancingTable: ComparisonTableData<LbColumn> = {
+  id: 'load-balancing-algorithms',
+  caption: 'DestinationRule load-balancing options',
+  columns: [
+    {key: 'algorithm', label: 'Option'},
+    {key: 'field', label: 'Where it is set'},
+    {key: 'behaviour', label: 'How it picks an endpoint'},
+    {key: 'use', label: 'Use it when'},
+  ],
+  rows: [
+    {
+      algorithm: 'LEAST_REQUEST (the default)',
+      field: 'loadBalancer.simple: LEAST_REQUEST, or nothing at all',
+      behaviour: 'Samples two random healthy endpoints and sends to the one with fewer outstanding requests.',
+      use: 'Almost always. It is what you get without a DestinationRule.',
+    },
+    {
+      algorithm: 'ROUND_ROBIN',
+      field: 'loadBalancer.simple: ROUND_ROBIN',
+      behaviour: 'Takes endpoints in turn, ignoring how busy each one is.',
+      use: 'Rarely: the API calls it unsafe in many cases and recommends LEAST_REQUEST instead.',
+    },
+    {
+      algorithm: 'RANDOM',
+      field: 'loadBalancer.simple: RANDOM',
+      behaviour: 'Picks a random healthy endpoint.',
+      use: 'Simple spreading without health checking; behaves better than round robin there.',
+    },
+    {
+      algorithm: 'PASSTHROUGH',
+      field: 'loadBalancer.simple: PASSTHROUGH',
+      behaviour: 'No balancing: forwards to the original destination IP the caller chose.',
+      use: 'Advanced cases where the client already picked the endpoint.',
+    },
+    {
+      algorithm: 'LEAST_CONN (deprecated)',
+      field: 'loadBalancer.simple: LEAST_CONN',
+      behaviour: 'Treated as LEAST_REQUEST.',
+      use: {mark: false, note: 'Never in new config; write LEAST_REQUEST.'},
+    },
+    {
+      algorithm: 'Consistent hash: header',
+      field: 'consistentHash.httpHeaderName: x-user',
+      behaviour: 'Hashes the header value onto a ring (RingHash by default, or Maglev), so the same value goes to the same endpoint.',
+      use: 'Soft session affinity keyed by a user or tenant header; affinity shifts when endpoints change.',
+    },
+    {
+      algorithm: 'Consistent hash: cookie',
+      field: 'consistentHash.httpCookie: {name, ttl}',
+      behaviour: 'Hashes a cookie; with a ttl the proxy creates the cookie when the request has none.',
+      use: 'Browser sessions that should stick to one pod.',
+    },
+    {
+      algorithm: 'Consistent hash: source IP',
+      field: 'consistentHash.useSourceIp: true',
+      behaviour: 'Hashes the client address; works for TCP as well as HTTP.',
+      use: 'Non-HTTP protocols, or clients without a usable header.',
+    },
+    {
+      algorithm: 'Locality: distribute',
+      field: 'localityLbSetting.distribute',
+      behaviour: 'Splits traffic from a source locality across target localities by percentage.',
+      use: 'Keep most traffic in-zone while sending a fixed share elsewhere. Never together with failover in one rule.',
+    },
+    {
+      algorithm: 'Locality: failover',
+      field: 'localityLbSetting.failover (+ outlierDetection)',
+      behaviour: 'Prefers the local zone/region; when it is unhealthy, fails over to the named region.',
+      use: 'Region-level failover policies. Ignored without outlier detection; never with distribute.',
+    },
+    {
+      algorithm: 'Warmup',
+      field: 'loadBalancer.warmup: {duration, minimumPercent, aggression}',
+      behaviour: 'New endpoints get a growing share of traffic over duration instead of a full share at once.',
+      use: 'Services that start slowly (JIT, caches). Only with ROUND_ROBIN or LEAST_REQUEST; replaces warmupDurationSecs.',
+    },
+  ],
+};
