@@ -105,9 +105,9 @@ export const responseFlagsTable: ComparisonTableData<FlagColumn> = {
     {key: 'fix', label: 'What to do'},
   ],
   rows: RESPONSE_FLAGS.map((flag) => ({
-    code: `${flag.code} (${flag.name})`,
+    code: flag.code,
     status: flag.status,
-    meaning: flag.meaning,
+    meaning: `${flag.name.charAt(0).toUpperCase()}${flag.name.slice(1)}: ${flag.meaning.charAt(0).toLowerCase()}${flag.meaning.slice(1)}`,
     typicalCause: flag.typicalCause,
     fix: flag.fix,
   })),

@@ -87,7 +87,9 @@ export default function ProductionChecklist(): React.JSX.Element {
                       <strong>Why:</strong> {item.why}
                     </p>
                     <p id={`${inputId}-how`} className={styles.text}>
-                      <strong>How:</strong> {item.how} <Link to={item.learnMore}>Learn more</Link>
+                      <strong>How:</strong> {item.how} <Link to={item.learnMore}>
+                        Learn more<span className={styles.visuallyHidden}> about {item.title.toLowerCase()}</span>
+                      </Link>
                     </p>
                   </div>
                 </li>
