@@ -2,6 +2,7 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {ISTIO_VERSION} from './src/data/course';
+import remarkLabs from './src/plugins/labs/remark';
 
 /**
  * Deployment settings come from the environment so a fork deploys to
@@ -52,6 +53,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           editUrl,
           showLastUpdateTime: false,
+          // <Lab id="…" /> receives its lab (parsed and validated) at build time.
+          remarkPlugins: [[remarkLabs, {siteDir: __dirname}]],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
@@ -59,6 +62,9 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
+
+  // Labs: validates labs/*/lab.yaml and publishes manifests, run.sh and bundles (src/plugins/labs).
+  plugins: ['./src/plugins/labs/index.ts'],
 
   themes: [
     '@docusaurus/theme-mermaid',

@@ -2,16 +2,15 @@ import React from 'react';
 import Link from '@docusaurus/Link';
 import {useAllPluginInstancesData} from '@docusaurus/useGlobalData';
 import {LAB_CATALOG, type LabId} from '@site/src/data/labCatalog';
+import type {LabSummary} from '@site/src/lib/labs/model';
 
-/** What the labs plugin publishes as global data: one small entry per lab that exists. */
-interface PublishedLab {
-  readonly id: string;
-  readonly path: string;
-}
-
-function usePublishedLabs(): ReadonlyMap<string, PublishedLab> {
+/**
+ * What the labs plugin (src/plugins/labs) publishes as global data: one small entry per lab
+ * that has a lab.yaml; `path` is null until the lab has a page.
+ */
+export function usePublishedLabs(): ReadonlyMap<string, LabSummary> {
   const instances = useAllPluginInstancesData('labs', {failfast: false}) as
-    | Record<string, {labs?: readonly PublishedLab[]} | undefined>
+    | Record<string, {labs?: readonly LabSummary[]} | undefined>
     | undefined;
   const labs = instances?.default?.labs ?? [];
   return new Map(labs.map((lab) => [lab.id, lab]));
@@ -19,7 +18,7 @@ function usePublishedLabs(): ReadonlyMap<string, PublishedLab> {
 
 /**
  * "Practise it": the labs that exercise a chapter's ideas. A lab whose page exists is a link;
- * the content checks fail the build of the course when a listed lab has no page.
+ * a lab without a page yet renders as plain text, so listing a planned lab is always safe.
  */
 export default function LabLinks({ids}: {ids: readonly LabId[]}): React.JSX.Element {
   const published = usePublishedLabs();
@@ -30,7 +29,7 @@ export default function LabLinks({ids}: {ids: readonly LabId[]}): React.JSX.Elem
         if (!lab) throw new Error(`<LabLinks>: unknown lab id "${id}"`);
         const page = published.get(id);
         const label = `Lab ${lab.number}: ${lab.title}`;
-        return <li key={id}>{page ? <Link to={page.path}>{label}</Link> : label}</li>;
+        return <li key={id}>{page?.path ? <Link to={page.path}>{label}</Link> : label}</li>;
       })}
     </ul>
   );
