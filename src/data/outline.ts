@@ -20,6 +20,21 @@ export const COURSE_PARTS: readonly CoursePart[] = [
     docPath: '/docs/why-mesh/',
   },
   {
+    number: 4,
+    title: 'Traffic management',
+    summary:
+      'Gateways, VirtualServices, DestinationRules and ServiceEntries: routing, load balancing, canaries, mirroring, ingress, egress and waypoints.',
+    minutes: 90,
+    docPath: '/docs/traffic/',
+  },
+  {
+    number: 5,
+    title: 'Resilience',
+    summary: 'Timeouts, retries, fault injection, circuit breaking and graceful shutdown.',
+    minutes: 60,
+    docPath: '/docs/resilience/',
+  },
+  {
     number: 8,
     title: 'Advanced topics',
     summary: 'Multi-cluster meshes, trust domains, virtual machines, extending Envoy and the istio-cni plugin.',
