@@ -246,3 +246,70 @@ export const identityKindsTable: ComparisonTableData<IdentityColumn> = {
     {aspect: 'Looks like', peer: 'cluster.local/ns/shop/sa/checkout', request: 'https://auth.example.com/user-1234 (issuer/subject)'},
   ],
 };
+
+type JwtOutcomeColumn = 'request' | 'result' | 'why';
+
+/** Part 6: what RequestAuthentication alone does with each kind of request. */
+export const jwtOutcomesTable: ComparisonTableData<JwtOutcomeColumn> = {
+  id: 'request-authentication-outcomes',
+  caption: 'RequestAuthentication on its own: what happens to each request',
+  columns: [
+    {key: 'request', label: 'Request'},
+    {key: 'result', label: 'Result'},
+    {key: 'why', label: 'Why'},
+  ],
+  rows: [
+    {
+      request: 'Valid token from a listed issuer',
+      result: 'Passes, authenticated',
+      why: 'The proxy records the request principal (iss/sub) and the claims for policies to use.',
+    },
+    {
+      request: 'Token present but invalid (bad signature, expired, unknown issuer, wrong audience)',
+      result: 'Rejected: 401 Jwt verification fails',
+      why: 'A token that is there must be valid.',
+    },
+    {
+      request: 'No token at all',
+      result: 'Passes, unauthenticated',
+      why: 'RequestAuthentication only checks tokens that are present. Requiring one is the job of an AuthorizationPolicy on requestPrincipals.',
+    },
+  ],
+};
+
+type FieldColumn = 'field' | 'matches' | 'layer';
+
+/** Part 6: the fields of an AuthorizationPolicy source (rules[].from[].source). */
+export const authzSourcesTable: ComparisonTableData<FieldColumn> = {
+  id: 'authorization-source-fields',
+  caption: 'Source fields (from): who is calling',
+  columns: [
+    {key: 'field', label: 'Field'},
+    {key: 'matches', label: 'Matches'},
+    {key: 'layer', label: 'Layer'},
+  ],
+  rows: [
+    {field: 'principals', matches: 'The peer identity from its mTLS certificate, written cluster.local/ns/NS/sa/SA (no spiffe://).', layer: 'L4'},
+    {field: 'namespaces', matches: 'The peer\'s namespace, also taken from its certificate.', layer: 'L4'},
+    {field: 'ipBlocks', matches: 'The source IP address of the connection, as IPs or CIDRs.', layer: 'L4'},
+    {field: 'remoteIpBlocks', matches: 'The original client IP, from X-Forwarded-For as trusted by the gateway.', layer: 'L7'},
+    {field: 'requestPrincipals', matches: 'The validated JWT identity, written issuer/subject.', layer: 'L7'},
+  ],
+};
+
+/** Part 6: the fields of an AuthorizationPolicy operation (rules[].to[].operation). */
+export const authzOperationsTable: ComparisonTableData<FieldColumn> = {
+  id: 'authorization-operation-fields',
+  caption: 'Operation fields (to): what is being asked for',
+  columns: [
+    {key: 'field', label: 'Field'},
+    {key: 'matches', label: 'Matches'},
+    {key: 'layer', label: 'Layer'},
+  ],
+  rows: [
+    {field: 'ports', matches: 'The destination port on the workload (the container port, not the Service port).', layer: 'L4'},
+    {field: 'hosts', matches: 'The Host / :authority header.', layer: 'L7'},
+    {field: 'methods', matches: 'The HTTP method (gRPC requests are always POST).', layer: 'L7'},
+    {field: 'paths', matches: 'The normalised URL path: exact, or with a * prefix or suffix wildcard.', layer: 'L7'},
+  ],
+};
