@@ -61,9 +61,9 @@ export const circuitBreakerTable: ComparisonTableData<CircuitColumn> = {
     },
     {
       setting: 'outlierDetection.interval',
-      meaning: 'How often the ejection analysis runs.',
+      meaning: 'How often the ejection analysis sweep runs.',
       istioDefault: '10s',
-      whenHit: 'Ejections and returns happen on this sweep.',
+      whenHit: 'Ejected endpoints whose time is over return on a sweep; consecutive-error ejections happen as soon as the count is reached.',
     },
     {
       setting: 'outlierDetection.baseEjectionTime',
