@@ -177,6 +177,15 @@ function describePath(path: readonly PathItem[]): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  string: 'text',
+  integer: 'an integer (a whole number)',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
 const PATTERN_HINTS: Record<string, string> = {
   '#/definitions/slug/pattern': 'must be lowercase words joined by dashes (e.g. request-routing)',
   '#/properties/variables/items/properties/name/pattern': 'must be UPPER_SNAKE_CASE (e.g. NAMESPACE)',
@@ -195,7 +204,7 @@ function describeSchemaError(error: ErrorObject, path: readonly PathItem[]): str
     case 'enum':
       return `${where} must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'type':
-      return `${where} must be ${params.type === 'array' ? 'a list' : params.type === 'object' ? 'a mapping' : `a ${String(params.type)}`}`;
+      return `${where} must be ${TYPE_NAMES[String(params.type)] ?? `of type ${String(params.type)}`}`;
     case 'pattern':
       return `${where} ${PATTERN_HINTS[error.schemaPath] ?? `must match ${String(params.pattern)}`}`;
     case 'minItems':

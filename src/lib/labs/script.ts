@@ -44,6 +44,9 @@ export function generateRunScript(lab: Lab, options: ScriptOptions = {}): string
   const variables = lab.variables ?? [];
   const lines: string[] = [
     '#!/usr/bin/env bash',
+    '# Lab commands are written for a learner at a prompt: a variable a step sets may be meant for',
+    '# the learner\'s own later use, and loop counters go unused. Not bugs in a lab script.',
+    '# shellcheck disable=SC2034',
     `# ${title}`,
     `# Generated from labs/${lab.id}/lab.yaml by Service Mesh Labs; edit the lab, not this file.`,
     ...(options.pageUrl ? [`# Page: ${options.pageUrl}`] : []),
@@ -77,7 +80,7 @@ export function generateRunScript(lab: Lab, options: ScriptOptions = {}): string
     '    --cleanup) CLEANUP=1 ;;',
     '    --cleanup-only) CLEANUP_ONLY=1 ;;',
     ...(multiMode ? ['    --mode) MODE="${2:?--mode needs sidecar or ambient}"; shift ;;'] : []),
-    `    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;`,
+    `    -h | --help) sed -n '/^# Usage/,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;`,
     `    *) echo "${RUN_SCRIPT}: unknown argument: $1 (try --help)" >&2; exit 2 ;;`,
     '  esac',
     '  shift',
@@ -121,16 +124,20 @@ export function generateRunScript(lab: Lab, options: ScriptOptions = {}): string
     '}',
     '',
     '# capture_start STEP / capture_end: copy the output in between to LAB_OUTPUT_DIR/STEP.txt.',
+    'CAPTURE_PID=\'\'',
     'capture_start() {',
     '  if [ -n "${LAB_OUTPUT_DIR:-}" ]; then',
     '    mkdir -p "${LAB_OUTPUT_DIR}"',
     '    exec 3>&1 4>&2',
     '    exec > >(tee "${LAB_OUTPUT_DIR}/$1.txt") 2>&1',
+    '    CAPTURE_PID=$!',
     '  fi',
     '}',
     'capture_end() {',
-    '  if [ -n "${LAB_OUTPUT_DIR:-}" ]; then',
+    '  if [ -n "${CAPTURE_PID}" ]; then',
     '    exec 1>&3 2>&4 3>&- 4>&-',
+    '    wait "${CAPTURE_PID}" || true',
+    "    CAPTURE_PID=''",
     '  fi',
     '}',
     '',
@@ -155,10 +162,20 @@ export function generateRunScript(lab: Lab, options: ScriptOptions = {}): string
     body.push(`CURRENT_HINT=${shellQuote(hint)}`);
     const commands = multiMode ? step.commands : commandsForMode(step.commands, lab.modes[0] as LabMode);
     if (step.expect) {
-      const last = commands.length - 1;
-      body.push(...commandLines(commands.slice(0, last), lab));
-      body.push(`capture_start ${shellQuote(step.id)}`);
-      body.push(...commandLines(commands.slice(last), lab));
+      // Capture from the last command that runs in each mode.
+      const modes = multiMode ? lab.modes : [lab.modes[0] as LabMode];
+      const lastFor = new Map<LabMode, number>();
+      for (const mode of modes) {
+        commands.forEach((command, index) => {
+          if (!command.mode || command.mode === mode) lastFor.set(mode, index);
+        });
+      }
+      commands.forEach((command, index) => {
+        const startsHere = modes.filter((mode) => lastFor.get(mode) === index);
+        if (startsHere.length === modes.length) body.push(`capture_start ${shellQuote(step.id)}`);
+        else for (const mode of startsHere) body.push(`if [ "\${MODE}" = ${mode} ]; then capture_start ${shellQuote(step.id)}; fi`);
+        body.push(...commandLines([command], lab));
+      });
       body.push('capture_end');
     } else {
       body.push(...commandLines(commands, lab));
