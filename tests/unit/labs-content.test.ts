@@ -97,7 +97,7 @@ describe('the labs plugin', () => {
       const reader = extract();
       reader.on('entry', (header, stream, next) => {
         const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
         stream.on('end', () => {
           entries.set(header.name, {mode: header.mode ?? 0, text: Buffer.concat(chunks).toString('utf8')});
           next();
