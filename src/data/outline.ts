@@ -35,6 +35,21 @@ export const COURSE_PARTS: readonly CoursePart[] = [
     docPath: '/docs/resilience/',
   },
   {
+    number: 6,
+    title: 'Security',
+    summary:
+      'Workload identity, certificates and custom CAs, mutual TLS, JWT request authentication and authorization policies at L4 and L7.',
+    minutes: 90,
+    docPath: '/docs/security/',
+  },
+  {
+    number: 7,
+    title: 'Observability',
+    summary: 'Metrics, golden signals, Prometheus and Grafana, distributed tracing, Kiali and access logs.',
+    minutes: 75,
+    docPath: '/docs/observability/',
+  },
+  {
     number: 8,
     title: 'Advanced topics',
     summary: 'Multi-cluster meshes, trust domains, virtual machines, extending Envoy and the istio-cni plugin.',
