@@ -291,3 +291,78 @@ export const podMetadataTable: ComparisonTableData<MetadataColumn> = {
     },
   ],
 };
+
+type EnvoyColumn = 'envoy' | 'xds' | 'from';
+
+/** Envoy's building blocks and the Istio or Kubernetes resources istiod renders them from. */
+export const envoyMappingTable: ComparisonTableData<EnvoyColumn> = {
+  id: 'envoy-building-blocks',
+  caption: 'Envoy’s building blocks and where istiod gets them from',
+  columns: [
+    {key: 'envoy', label: 'Envoy object'},
+    {key: 'xds', label: 'Delivered by'},
+    {key: 'from', label: 'Rendered from'},
+  ],
+  rows: [
+    {
+      envoy: 'Listener: an address and port to accept connections on, with filter chains (TLS, HTTP, RBAC, JWT, telemetry…)',
+      xds: 'LDS',
+      from: 'Service ports; Istio Gateway servers and Gateway API listeners; PeerAuthentication, AuthorizationPolicy and RequestAuthentication become filters on inbound listeners.',
+    },
+    {
+      envoy: 'Route: which request goes to which cluster, with retries, timeouts, faults, rewrites, mirroring',
+      xds: 'RDS',
+      from: 'VirtualService and HTTPRoute; a default route per Service when there is none.',
+    },
+    {
+      envoy: 'Cluster: an upstream service and how to talk to it (load balancing, connection pool, outlier detection, TLS)',
+      xds: 'CDS',
+      from: 'Services and ServiceEntries; DestinationRule traffic policies and subsets (one cluster per subset).',
+    },
+    {
+      envoy: 'Endpoint: the pod IPs and ports behind a cluster, with locality and health',
+      xds: 'EDS',
+      from: 'EndpointSlices of Kubernetes Services; WorkloadEntries; ServiceEntry endpoints.',
+    },
+    {
+      envoy: 'Secret: the workload certificate, key and trusted roots',
+      xds: 'SDS',
+      from: 'istiod’s CA, fetched and rotated by the istio-agent in the pod.',
+    },
+    {
+      envoy: 'Extension configuration: Wasm filters, delivered separately from the listeners that use them',
+      xds: 'ECDS',
+      from: 'WasmPlugin and TrafficExtension resources that load Wasm modules (the istio-agent downloads the module).',
+    },
+  ],
+};
+
+type PlacementColumn = 'mode' | 'envoy' | 'notEnvoy';
+
+/** Where Envoy runs in each data-plane mode. */
+export const envoyPlacementTable: ComparisonTableData<PlacementColumn> = {
+  id: 'envoy-placement',
+  caption: 'Where Envoy runs in each data-plane mode',
+  columns: [
+    {key: 'mode', label: 'Mode'},
+    {key: 'envoy', label: 'Envoy runs as'},
+    {key: 'notEnvoy', label: 'Not Envoy'},
+  ],
+  rows: [
+    {
+      mode: 'Sidecar',
+      envoy: 'The istio-proxy container in every meshed pod (its pilot-agent process starts and feeds Envoy), and every gateway.',
+      notEnvoy: 'Nothing on the request path.',
+    },
+    {
+      mode: 'Ambient',
+      envoy: 'Waypoint proxies (a Deployment per namespace or service that needs L7) and gateways.',
+      notEnvoy: 'ztunnel, the per-node L4 proxy: a separate program written in Rust.',
+    },
+    {
+      mode: 'Proxyless gRPC',
+      envoy: 'Gateways only.',
+      notEnvoy: 'The application’s gRPC library, which reads xDS itself.',
+    },
+  ],
+};
