@@ -244,3 +244,22 @@ export const installMethodsTable: ComparisonTableData<MethodColumn> = {
     },
   ],
 };
+
+type ToolColumn = 'tool' | 'why' | 'version';
+
+/** The command-line tools the course uses. */
+export const toolsTable: ComparisonTableData<ToolColumn> = {
+  id: 'install-tools',
+  caption: 'Command-line tools for installing and operating Istio',
+  columns: [
+    {key: 'tool', label: 'Tool'},
+    {key: 'why', label: 'What for'},
+    {key: 'version', label: 'Which version'},
+  ],
+  rows: [
+    {tool: 'kubectl', why: 'Talks to the cluster: apply resources, label namespaces, read pods and logs.', version: 'Within one minor version of the cluster.'},
+    {tool: 'istioctl', why: 'Installs, upgrades, checks and inspects Istio (precheck, proxy-status, proxy-config, analyze).', version: 'The same release as the Istio you install or upgrade to.'},
+    {tool: 'helm', why: 'Installs Istio chart by chart, for Helm and GitOps workflows.', version: 'Helm 3.'},
+    {tool: 'stern', why: 'Optional: tails the logs of many pods at once, such as every ztunnel.', version: 'Any recent release.'},
+  ],
+};
