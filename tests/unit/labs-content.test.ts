@@ -16,6 +16,7 @@ import {generateRunScript} from '@site/src/lib/labs/script';
 import {createBundle} from '@site/src/plugins/labs/bundle';
 import {LAB_DOCS_DIR, labIds, labPageData, labSummary, loadAllLabs, loadLab} from '@site/src/plugins/labs/load';
 import remarkLabs, {jsonToEstree} from '@site/src/plugins/labs/remark';
+import {verifyOutputs} from '@site/src/plugins/labs/verify-outputs';
 
 const siteDir = fileURLToPath(new URL('../..', import.meta.url));
 const ids = labIds(siteDir);
@@ -124,6 +125,18 @@ describe('the labs plugin', () => {
     const data = labPageData(loadLab(siteDir, 'sidecar-install'));
     expect(data.lab.id).toBe('sidecar-install');
     expect(Object.keys(data.manifests)).toEqual(['bookinfo-namespace.yaml']);
+  });
+});
+
+describe('verifying a run against the expected outputs', () => {
+  it('matches each saved step output with the step\'s matcher and reports missing ones', () => {
+    const {lab} = loadLab(siteDir, 'sidecar-install');
+    const dir = mkdtempSync(path.join(tmpdir(), 'lab-outputs-'));
+    for (const step of lab.steps) if (step.expect) writeFileSync(path.join(dir, `${step.id}.txt`), step.expect.output);
+    expect(verifyOutputs(siteDir, 'sidecar-install', dir).every((verdict) => verdict.ok)).toBe(true);
+    writeFileSync(path.join(dir, 'product-page.txt'), '<title>Error</title>\n');
+    const failed = verifyOutputs(siteDir, 'sidecar-install', dir, 'ambient').filter((verdict) => !verdict.ok);
+    expect(failed.map((verdict) => verdict.step)).toEqual(['product-page']);
   });
 });
 

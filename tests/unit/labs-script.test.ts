@@ -161,7 +161,10 @@ describe('generated run.sh', () => {
     const {dir, run} = bundle();
     const outputs = path.join(dir, 'outputs');
     expect(run([], {LAB_OUTPUT_DIR: outputs}).status).toBe(0);
-    expect(readFileSync(path.join(outputs, 'first.txt'), 'utf8')).toContain('namespace/x labeled');
+    expect(readFileSync(path.join(outputs, 'first.txt'), 'utf8')).toBe('namespace/x labeled\n');
+    const ambientOutputs = path.join(dir, 'ambient-outputs');
+    expect(run(['--mode', 'ambient'], {LAB_OUTPUT_DIR: ambientOutputs}).status).toBe(0);
+    expect(readFileSync(path.join(ambientOutputs, 'first.txt'), 'utf8')).toBe('namespace/x labeled\n');
   });
 
   it('rejects unknown arguments and modes', () => {
