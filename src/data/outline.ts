@@ -20,6 +20,22 @@ export const COURSE_PARTS: readonly CoursePart[] = [
     docPath: '/docs/why-mesh/',
   },
   {
+    number: 2,
+    title: 'Architecture',
+    summary:
+      'Control plane and data plane, istiod, Envoy, sidecar and ambient modes, and the full path of a request through the mesh.',
+    minutes: 60,
+    docPath: '/docs/architecture/',
+  },
+  {
+    number: 3,
+    title: 'Installing Istio',
+    summary:
+      'Local clusters, configuration profiles, istioctl and Helm installs in sidecar and ambient mode, injection and canary upgrades.',
+    minutes: 60,
+    docPath: '/docs/install/',
+  },
+  {
     number: 4,
     title: 'Traffic management',
     summary:
