@@ -150,6 +150,7 @@ describe('command rules', () => {
       expect.stringContaining('"master"'),
     ]);
     expect(commandProblems('kubectl exec deploy/curl -- curl -s productpage:9080')).toEqual([]);
+    expect(commandProblems('export PATH="$PWD/istio-1.24.3/bin:$PATH"')).toEqual([expect.stringContaining('istio-1.24.3/')]);
     expect(commandProblems('echo "$HOME"')).toEqual([]);
   });
 });

@@ -124,6 +124,9 @@ export function commandProblems(command: string): string[] {
   for (const match of command.matchAll(/ISTIO_VERSION=(\d+\.\d+\.\d+)/g)) {
     if (match[1] !== ISTIO_VERSION) problems.push(`ISTIO_VERSION=${match[1]}: the course pins Istio ${ISTIO_VERSION}`);
   }
+  for (const match of command.matchAll(/\bistio-(\d+\.\d+\.\d+)\//g)) {
+    if (match[1] !== ISTIO_VERSION) problems.push(`istio-${match[1]}/: the course pins Istio ${ISTIO_VERSION}`);
+  }
   for (const match of command.matchAll(/raw\.githubusercontent\.com\/istio\/istio\/([^/\s'"]+)\//g)) {
     if (match[1] !== `release-${ISTIO_MINOR}`) {
       problems.push(`sample URL on "${match[1]}": use the pinned branch release-${ISTIO_MINOR}`);
