@@ -522,7 +522,7 @@ spec:
     id: 'authz-ambient-l7',
     title: 'Ambient: HTTP rules need a waypoint',
     summary:
-      'In ambient mode a selector policy is enforced by ztunnel, which cannot see methods: the ALLOW rule is dropped and every connection is reset. The second policy, attached to the Service with targetRefs, is what a waypoint enforces — add istio.io/use-waypoint in the preset to use it.',
+      'In ambient mode a selector policy is enforced by ztunnel, which cannot see methods: the ALLOW rule is dropped and every connection is reset. The second policy, attached to the Service with targetRefs, is what a waypoint enforces. Tick "The destination Service uses a waypoint": the waypoint allows the GET, but ztunnel still applies the first policy to the waypoint\'s connection and resets it (503). Delete the first policy and run again.',
     preset: 'bookinfo',
     presetOptions: {mode: 'ambient'},
     yaml: `apiVersion: security.istio.io/v1

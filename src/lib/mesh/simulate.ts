@@ -438,12 +438,12 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
     // Who applies L7 policy on the client side?
     const viaWaypoint = source!.mode !== 'outside' && targetService.waypoint !== undefined && source!.mode === 'ambient';
     const l7Client = source!.mode === 'sidecar' || viaWaypoint;
-    const routerAt = viaWaypoint ? `waypoint ${targetService.waypoint}` : clientProxy;
+    const routerAt = viaWaypoint ? `waypoint (${targetService.waypoint})` : clientProxy;
     let elapsed = 0;
     let jwt: ReturnType<typeof authenticateJwt> | undefined;
 
     if (viaWaypoint) {
-      step('mtls', 'source ztunnel', `HBONE (mutual TLS) to waypoint ${targetService.waypoint} of ${targetService.name}`, 'ok');
+      step('mtls', 'source ztunnel', `HBONE (mutual TLS) to the waypoint (${targetService.waypoint}) of ${targetService.name}`, 'ok');
       const waypointTarget = {workload: source!, service: targetService.name, serviceNamespace: targetService.namespace, waypoint: targetService.waypoint};
       const raPolicies = config.ra.filter((policy) =>
         [...(policy.spec.targetRef ? [policy.spec.targetRef] : []), ...(policy.spec.targetRefs ?? [])].some(
@@ -805,10 +805,10 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
     // What does the client send?
     let mutual: boolean;
     let why: string;
-    const peerName = viaWaypoint ? `waypoint ${service.waypoint}` : client.name;
+    const peerName = viaWaypoint ? `the waypoint (${service.waypoint})` : client.name;
     if (viaWaypoint) {
       mutual = true;
-      why = `waypoint ${service.waypoint} → ${workload.name}: HBONE, always mutual TLS`;
+      why = `waypoint (${service.waypoint}) → ${workload.name}: HBONE, always mutual TLS`;
     } else if (client.mode === 'outside') {
       mutual = false;
       why = `${client.name} has no mesh identity: plaintext`;
@@ -882,7 +882,7 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
       verdict = outcome.verdict;
       if (verdict.decision === 'deny') return {kind: 'response', status: 403, latencyMs: LOCAL_REPLY_MS, flags: [], mtls, authz: verdict};
     } else {
-      if (viaWaypoint) step('authz', serverAt, `the connection comes from waypoint ${service.waypoint}, so ztunnel sees the waypoint's identity ${principal}, not the client's`);
+      if (viaWaypoint) step('authz', serverAt, `the connection comes from the waypoint (${service.waypoint}), so ztunnel sees the waypoint's identity ${principal}, not the client's`);
       const outcome = authorize(mesh, config.ap, {workload, service: service.name, serviceNamespace: service.namespace, waypoint: service.waypoint}, 'ztunnel', {
         ...authzRequest,
         requestPrincipal: jwtAtWaypoint?.requestPrincipal,
