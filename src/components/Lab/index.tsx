@@ -4,6 +4,7 @@ import CodeBlock from '@theme/CodeBlock';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {usePluginData} from '@docusaurus/useGlobalData';
+import {LAB_CATALOG} from '@site/src/data/labCatalog';
 import {parseBody, type Block, type Inline} from '@site/src/lib/labs/markdown';
 import {commandsForMode, type LabCommand, type LabMode, type LabPageData, type LabStep, type LabSummary} from '@site/src/lib/labs/model';
 import {renderForPage} from '@site/src/lib/labs/placeholders';
@@ -66,14 +67,12 @@ function useLabMode(modes: readonly LabMode[]): [LabMode, (mode: LabMode) => voi
 function useProgress(labId: string, stepIds: readonly string[], variableNames: readonly string[]) {
   const key = progressKey(labId);
   const [progress, setProgress] = useState<LabProgress>(EMPTY_PROGRESS);
-  const [loaded, setLoaded] = useState(false);
   const idsRef = useRef({stepIds, variableNames});
   idsRef.current = {stepIds, variableNames};
 
   useEffect(() => {
     const load = () => setProgress(decodeProgress(readItem(key), idsRef.current.stepIds, idsRef.current.variableNames));
     load();
-    setLoaded(true);
     const onStorage = (event: StorageEvent) => {
       if (event.key === key || event.key === null) load();
     };
@@ -91,7 +90,7 @@ function useProgress(labId: string, stepIds: readonly string[], variableNames: r
     },
     [key],
   );
-  return {progress, loaded, update};
+  return {progress, update};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,7 +319,8 @@ export default function Lab({id, data}: LabProps): React.JSX.Element {
                     );
                   }
                   const other = published.find((entry) => entry.id === prerequisite.lab);
-                  const label = other ? `Lab: ${other.title}` : `Lab ${prerequisite.lab}`;
+                  const planned = LAB_CATALOG.find((entry) => entry.id === prerequisite.lab);
+                  const label = planned ? `Lab ${planned.number}: ${other?.title ?? planned.title}` : `Lab ${prerequisite.lab}`;
                   return (
                     <React.Fragment key={index}>
                       {separator}
