@@ -27,9 +27,9 @@ export const clusterOptionsTable: ComparisonTableData<ClusterColumn> = {
     {
       option: 'minikube',
       what: 'A single-node (or small) cluster in a VM or a container, with many add-ons.',
-      goodFor: 'Learners who like a batteries-included local cluster; `minikube tunnel` gives LoadBalancer Services an address.',
+      goodFor: 'Learners who like a batteries-included local cluster; minikube tunnel gives LoadBalancer Services an address.',
       watchOut: 'Start it with at least 4 CPUs and 8 GB (16 GB with the observability add-ons). Ambient on the Docker driver needs global.platform=minikube. Leave the ingress add-on off: Istio brings its own gateway.',
-      loadBalancer: {mark: true, note: 'While `minikube tunnel` runs.'},
+      loadBalancer: {mark: true, note: 'While minikube tunnel runs.'},
     },
     {
       option: 'Docker Desktop',
