@@ -2,6 +2,7 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {ISTIO_VERSION} from './src/data/course';
+import {accessibleLightCodeTheme} from './src/data/codeTheme';
 import remarkLabs from './src/plugins/labs/remark';
 
 /**
@@ -115,7 +116,7 @@ const config: Config = {
     },
     mermaid: {theme: {light: 'neutral', dark: 'dark'}},
     prism: {
-      theme: prismThemes.github,
+      theme: accessibleLightCodeTheme,
       darkTheme: prismThemes.dracula,
       additionalLanguages: ['bash', 'yaml', 'json', 'go', 'python', 'promql', 'diff'],
     },

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import {fileURLToPath} from 'node:url';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
@@ -6,6 +5,7 @@ import {commandsForMode} from '@site/src/lib/labs/model';
 import {renderForPage} from '@site/src/lib/labs/placeholders';
 import {MODE_STORAGE_KEY, progressKey} from '@site/src/lib/labs/progress';
 import {labIds, loadLab} from '@site/src/plugins/labs/load';
+import {openInTheme, seriousViolations} from '../support/a11y';
 import {launchChromium, openContext, trackPageErrors} from '../support/browser';
 
 const siteUrl = inject('siteUrl');
@@ -268,25 +268,11 @@ describe('a lab page', () => {
   describe('has no serious or critical accessibility violation', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`in ${theme} mode, with every detail open`, async () => {
-        const page = await context.newPage();
-        await page.emulateMedia({colorScheme: theme});
-        await page.goto(new URL(LAB_PATH, siteUrl).href, {waitUntil: 'networkidle'});
-        await page.evaluate((mode) => {
-          localStorage.setItem('theme', mode);
-          document.documentElement.setAttribute('data-theme', mode);
-        }, theme);
+        const page = await openInTheme(context, new URL(LAB_PATH, siteUrl).href, theme);
         await page.locator('[data-lab][data-mode]').waitFor();
         await page.getByLabel('Step 1 done').check();
         await page.evaluate(() => document.querySelectorAll('[data-lab] details').forEach((node) => node.setAttribute('open', '')));
-        const results = await new AxeBuilder({page}).include('[data-lab]').analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        expect(serious).toEqual([]);
-        const whole = await new AxeBuilder({page}).analyze();
-        expect(
-          whole.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((v) => v.id),
-        ).toEqual([]);
+        await expect(seriousViolations(page)).resolves.toEqual([]);
         await page.close();
       });
     }

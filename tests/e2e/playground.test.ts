@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {openInTheme, seriousViolations} from '../support/a11y';
 import {launchChromium, openContext, trackPageErrors} from '../support/browser';
 
 const siteUrl = inject('siteUrl');
@@ -155,20 +155,10 @@ spec:
   describe('has no serious or critical accessibility violation', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`on the playground page in ${theme} mode`, async () => {
-        const page = await context.newPage();
-        await page.emulateMedia({colorScheme: theme});
-        await page.goto(new URL(PLAYGROUND_PAGE, siteUrl).href, {waitUntil: 'networkidle'});
-        await page.evaluate((mode) => {
-          localStorage.setItem('theme', mode);
-          document.documentElement.setAttribute('data-theme', mode);
-        }, theme);
+        const page = await openInTheme(context, new URL(PLAYGROUND_PAGE, siteUrl).href, theme);
         const section = await playground(page);
         await section.locator('details summary').first().click();
-        const results = await new AxeBuilder({page}).include('section[data-playground]').analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        expect(serious).toEqual([]);
+        await expect(seriousViolations(page)).resolves.toEqual([]);
         await page.close();
       });
     }

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {ISTIO_VERSION} from '@site/src/data/course';
+import {openInTheme, seriousViolations} from '../support/a11y';
 import {launchChromium, openContext, trackPageErrors} from '../support/browser';
 
 const siteUrl = inject('siteUrl');
@@ -107,28 +107,23 @@ describe('the course site', () => {
     const pages = {
       landing: './',
       chapter: 'docs/why-mesh/',
+      'chapter with manifests and tables': 'docs/traffic/destination-rule/',
+      'profile picker': 'docs/install/profiles/',
+      'response-flag lookup': 'docs/operations/response-flags/',
+      'production checklist': 'docs/practice/production-checklist/',
+      'labs index': 'docs/labs/',
       'not found': 'docs/no-such-page/',
       search: 'search/?q=mesh',
     } as const;
     for (const [kind, path] of Object.entries(pages)) {
       for (const theme of ['light', 'dark'] as const) {
         it(`on the ${kind} page in ${theme} mode`, async () => {
-          const page = await context.newPage();
-          await page.emulateMedia({colorScheme: theme});
-          await page.goto(new URL(path, siteUrl).href, {waitUntil: 'networkidle'});
-          await page.evaluate((mode) => {
-            localStorage.setItem('theme', mode);
-            document.documentElement.setAttribute('data-theme', mode);
-          }, theme);
+          const page = await openInTheme(context, new URL(path, siteUrl).href, theme);
           // Diagrams render after load: audit them as the reader finally sees them.
           for (const diagram of await page.locator('figure .docusaurus-mermaid-container').all()) {
             await diagram.locator('svg').waitFor({state: 'visible'});
           }
-          const results = await new AxeBuilder({page}).analyze();
-          const serious = results.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-          expect(serious).toEqual([]);
+          await expect(seriousViolations(page)).resolves.toEqual([]);
           await page.close();
         });
       }
