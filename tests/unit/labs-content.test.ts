@@ -68,7 +68,8 @@ describe('the labs in labs/', () => {
       if (syntax.status !== 0) problems.push(`${path.basename(file)}: bash -n: ${syntax.stderr}`);
     }
     const lint = spawnSync('shellcheck', ['--shell=bash', '--format=gcc', ...files], {encoding: 'utf8'});
-    if (lint.error) throw lint.error;
+    if (lint.error)
+      throw new Error(`shellcheck could not run (${lint.error.message}): install it with "sudo apt-get install -y shellcheck"`);
     // file:line:col: level: message [SCxxxx] → name the lab and quote the offending script line.
     for (const line of lint.stdout.split('\n').filter(Boolean)) {
       const match = /^(.+?):(\d+):\d+: (.*)$/.exec(line);

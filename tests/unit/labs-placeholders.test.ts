@@ -67,6 +67,19 @@ describe('placeholders', () => {
     ]);
   });
 
+  it('starts a fresh bare context inside "$( … )" and restores the outer one after it', () => {
+    const command = `echo "pod: $(kubectl get pod -n {{NS}} -o name | grep "{{APP}}") in {{NS}}" {{NS}}`;
+    expect(
+      parseTemplate(command)
+        .filter((segment) => segment.kind === 'variable')
+        .map((segment) => segment.kind === 'variable' && `${segment.name}:${segment.quote}`),
+    ).toEqual(['NS:bare', 'APP:double', 'NS:double', 'NS:bare']);
+    const values = {NS: 'my ns', APP: 'a b'};
+    const template = `echo "$(printf '%s,' {{NS}} "{{APP}}")" {{NS}}`;
+    expect(bashWords(renderForPage(template, {values, manifestUrl}))).toEqual(['echo', 'my ns,a b,', 'my ns']);
+    expect(bashWords(renderForScript(template), values)).toEqual(['echo', 'my ns,a b,', 'my ns']);
+  });
+
   it('leaves Go templates (kubectl -o go-template) and shell variables alone', () => {
     const command = `kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}' && echo "$GATEWAY_URL"`;
     expect(parseTemplate(command)).toEqual([{kind: 'text', text: command}]);

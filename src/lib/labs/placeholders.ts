@@ -27,6 +27,8 @@ export function parseTemplate(command: string): Segment[] {
   const segments: Segment[] = [];
   let text = '';
   let quote: QuoteContext = 'bare';
+  /** Open `$(…)` substitutions: each starts a fresh bare context and restores the outer one. */
+  const substitutions: {outer: QuoteContext; parens: number}[] = [];
   let index = 0;
   while (index < command.length) {
     const char = command[index] as string;
@@ -56,7 +58,19 @@ export function parseTemplate(command: string): Segment[] {
       index += 2;
       continue;
     }
-    if (char === "'" && quote !== 'double') quote = quote === 'single' ? 'bare' : 'single';
+    if (quote !== 'single' && command.startsWith('$(', index)) {
+      text += '(';
+      substitutions.push({outer: quote, parens: 0});
+      quote = 'bare';
+      index += 2;
+      continue;
+    }
+    const innermost = substitutions[substitutions.length - 1];
+    if (innermost && quote === 'bare' && char === '(') innermost.parens += 1;
+    else if (innermost && quote === 'bare' && char === ')') {
+      if (innermost.parens > 0) innermost.parens -= 1;
+      else quote = (substitutions.pop() as {outer: QuoteContext}).outer;
+    } else if (char === "'" && quote !== 'double') quote = quote === 'single' ? 'bare' : 'single';
     else if (char === '"' && quote !== 'single') quote = quote === 'double' ? 'bare' : 'double';
     index += 1;
   }
