@@ -101,6 +101,8 @@ const config: Config = {
       logo: {alt: 'Service Mesh Labs logo', src: 'img/logo.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
+        {to: '/docs/labs/', position: 'left', label: 'Labs'},
+        {to: '/docs/playground/', position: 'left', label: 'Playground'},
         {type: 'search', position: 'right'},
       ],
     },
@@ -109,7 +111,17 @@ const config: Config = {
       links: [
         {
           title: 'Course',
-          items: [{label: 'Why a service mesh', to: '/docs/why-mesh/'}],
+          items: [
+            {label: 'Part 1: Why a service mesh', to: '/docs/why-mesh/'},
+            {label: 'Production checklist', to: '/docs/practice/production-checklist/'},
+          ],
+        },
+        {
+          title: 'Practise',
+          items: [
+            {label: 'All labs', to: '/docs/labs/'},
+            {label: 'Mesh playground', to: '/docs/playground/'},
+          ],
         },
       ],
       copyright: `Service Mesh Labs. Targets Istio ${ISTIO_VERSION}. Istio is a trademark of The Linux Foundation; this course is independent of the Istio project.`,
