@@ -1,7 +1,7 @@
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {openInTheme, seriousViolations} from '../support/a11y';
-import {launchChromium, openContext, trackPageErrors} from '../support/browser';
+import {launchChromium, openContext, openRecordingScripts} from '../support/browser';
 
 const siteUrl = inject('siteUrl');
 const PLAYGROUND_PAGE = 'docs/playground/traffic/';
@@ -24,16 +24,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string): Promise<{page: Page; errors: string[]; scripts: Map<string, string>}> {
-  const page = await context.newPage();
-  const errors = trackPageErrors(page);
-  const scripts = new Map<string, string>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    scripts.set(response.url(), await response.text().catch(() => ''));
-  });
-  await page.goto(new URL(path, siteUrl).href, {waitUntil: 'networkidle'});
-  return {page, errors, scripts};
+function open(path: string): ReturnType<typeof openRecordingScripts> {
+  return openRecordingScripts(context, new URL(path, siteUrl).href);
 }
 
 /** The first playground on the page, once its editor has loaded. */

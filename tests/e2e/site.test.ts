@@ -1,8 +1,8 @@
-import type {Browser, BrowserContext, Page} from 'playwright-core';
+import type {Browser, BrowserContext} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {ISTIO_VERSION} from '@site/src/data/course';
 import {openInTheme, seriousViolations} from '../support/a11y';
-import {launchChromium, openContext, trackPageErrors} from '../support/browser';
+import {launchChromium, openContext, openRecordingScripts} from '../support/browser';
 
 const siteUrl = inject('siteUrl');
 /** A string only mermaid's own library contains (its syntax-error renderer). */
@@ -21,16 +21,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string): Promise<{page: Page; errors: string[]; scripts: Map<string, string>}> {
-  const page = await context.newPage();
-  const errors = trackPageErrors(page);
-  const scripts = new Map<string, string>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    scripts.set(response.url(), await response.text().catch(() => ''));
-  });
-  await page.goto(new URL(path, siteUrl).href, {waitUntil: 'networkidle'});
-  return {page, errors, scripts};
+function open(path: string): ReturnType<typeof openRecordingScripts> {
+  return openRecordingScripts(context, new URL(path, siteUrl).href);
 }
 
 function loadsMermaid(scripts: Map<string, string>): boolean {

@@ -56,3 +56,19 @@ export function trackPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/** Opens a page of the site and records its uncaught errors and the source of every script it loads. */
+export async function openRecordingScripts(
+  context: BrowserContext,
+  url: string,
+): Promise<{page: Page; errors: string[]; scripts: Map<string, string>}> {
+  const page = await context.newPage();
+  const errors = trackPageErrors(page);
+  const scripts = new Map<string, string>();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    scripts.set(response.url(), await response.text().catch(() => ''));
+  });
+  await page.goto(url, {waitUntil: 'networkidle'});
+  return {page, errors, scripts};
+}
