@@ -46,7 +46,7 @@ export default function Home(): React.JSX.Element {
       </header>
       <main className="container margin-vert--lg">
         <section aria-labelledby="promises" className={styles.promises}>
-          <Heading as="h2" id="promises" className={styles.visuallyHidden}>
+          <Heading as="h2" id="promises" className="visually-hidden">
             What the course offers
           </Heading>
           {PROMISES.map((promise) => (

@@ -10,7 +10,7 @@ function Cell({value}: {value: ComparisonCell}): React.JSX.Element {
       <span aria-hidden="true" className={value.mark ? styles.yes : styles.no}>
         {value.mark ? '✓' : '✗'}
       </span>
-      <span className={styles.visuallyHidden}>{label}</span>
+      <span className="visually-hidden">{label}</span>
       {value.note ? <span className={styles.note}>{value.note}</span> : null}
     </span>
   );

@@ -137,7 +137,7 @@ function CopyButton({text, label, children}: {text: string; label: string; child
   return (
     <button type="button" className={styles.copyButton} onClick={onClick} aria-label={label}>
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : (children ?? 'Copy')}
-      <span className={styles.visuallyHidden} aria-live="polite">
+      <span className="visually-hidden" aria-live="polite">
         {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy; select the text instead' : ''}
       </span>
     </button>

@@ -88,7 +88,7 @@ export default function ProductionChecklist(): React.JSX.Element {
                     </p>
                     <p id={`${inputId}-how`} className={styles.text}>
                       <strong>How:</strong> {item.how} <Link to={item.learnMore}>
-                        Learn more<span className={styles.visuallyHidden}>: {item.title}</span>
+                        Learn more<span className="visually-hidden">: {item.title}</span>
                       </Link>
                     </p>
                   </div>
