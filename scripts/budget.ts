@@ -11,13 +11,7 @@ import path from 'node:path';
 import {launchChromium, openContext} from '../tests/support/browser';
 import {BASE_PATH, BUILD_DIR} from '../tests/support/site';
 import {startStaticServer} from '../tests/support/staticServer';
-
-/** Strings only found in a heavy library's own code, to tell which ones a page pulled in. */
-const HEAVY_LIBRARIES = {
-  mermaid: 'Syntax error in text',
-  codemirror: 'cm-editor',
-} as const;
-type HeavyLibrary = keyof typeof HEAVY_LIBRARIES;
+import {HEAVY_LIBRARIES, loadsLibrary, type HeavyLibrary} from '../tests/support/heavyLibraries';
 
 interface PageBudget {
   readonly label: string;
@@ -79,9 +73,7 @@ async function main(): Promise<void> {
         page,
         scriptBytes: bodies.reduce((sum, body) => sum + body.length, 0),
         gzipBytes: bodies.reduce((sum, body) => sum + gzipSync(body, {level: 9}).length, 0),
-        loaded: (Object.keys(HEAVY_LIBRARIES) as HeavyLibrary[]).filter((library) =>
-          text.some((source) => source.includes(HEAVY_LIBRARIES[library])),
-        ),
+        loaded: (Object.keys(HEAVY_LIBRARIES) as HeavyLibrary[]).filter((library) => loadsLibrary(text, library)),
       });
       await tab.close();
     }

@@ -1,13 +1,12 @@
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {openInTheme, seriousViolations} from '../support/a11y';
+import {loadsLibrary} from '../support/heavyLibraries';
 import {launchChromium, openContext, openRecordingScripts} from '../support/browser';
 
 const siteUrl = inject('siteUrl');
 const PLAYGROUND_PAGE = 'docs/playground/traffic/';
 const CHAPTER_WITHOUT_PLAYGROUND = 'docs/why-mesh/';
-/** A string only CodeMirror's own code contains (the same marker scripts/budget.ts uses). */
-const EDITOR_SIGNATURE = 'cm-editor';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -50,7 +49,7 @@ describe('the mesh playground', () => {
     const results = section.getByTestId('results');
     await expect(results.textContent()).resolves.toContain('reviews-v2');
     await expect(section.getByRole('table', {name: 'Where the requests went'}).isVisible()).resolves.toBe(true);
-    expect([...scripts.values()].some((source) => source.includes(EDITOR_SIGNATURE))).toBe(true);
+    expect(loadsLibrary(scripts.values(), 'codemirror')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -139,7 +138,7 @@ spec:
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState('networkidle');
     expect(scripts.size).toBeGreaterThan(0);
-    expect([...scripts.values()].some((source) => source.includes(EDITOR_SIGNATURE))).toBe(false);
+    expect(loadsLibrary(scripts.values(), 'codemirror')).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -2,11 +2,10 @@ import type {Browser, BrowserContext} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {ISTIO_VERSION} from '@site/src/data/course';
 import {openInTheme, seriousViolations} from '../support/a11y';
+import {loadsLibrary} from '../support/heavyLibraries';
 import {launchChromium, openContext, openRecordingScripts} from '../support/browser';
 
 const siteUrl = inject('siteUrl');
-/** A string only mermaid's own library contains (its syntax-error renderer). */
-const MERMAID_SIGNATURE = 'Syntax error in text';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -26,7 +25,7 @@ function open(path: string): ReturnType<typeof openRecordingScripts> {
 }
 
 function loadsMermaid(scripts: Map<string, string>): boolean {
-  return [...scripts.values()].some((source) => source.includes(MERMAID_SIGNATURE));
+  return loadsLibrary(scripts.values(), 'mermaid');
 }
 
 describe('the course site', () => {
