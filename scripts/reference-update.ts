@@ -1,0 +1,43 @@
+/**
+ * npm run reference:update -- <istio git dir or checkout> <ref> [--api <dir> <ref>] [--ztunnel <dir> <ref>]
+ *
+ * Regenerates src/data/istio-reference/*.json from the Istio release's own sources (see the
+ * README there). Every file records the repositories, refs and commits it was read from.
+ */
+import {GitTree, type Provenance} from './reference/git';
+import {generateSchemas, ISTIO_CRDS} from './reference/schemas';
+import {samplePaths} from './reference/samples';
+import {writeData} from './reference/write';
+
+function usage(): never {
+  console.error('usage: npm run reference:update -- <istio git dir or checkout> <ref> [--api <dir> <ref>] [--ztunnel <dir> <ref>]');
+  process.exit(2);
+}
+
+const argv = process.argv.slice(2);
+const optional = (flag: string, repository: string): GitTree | undefined => {
+  const i = argv.indexOf(flag);
+  if (i === -1) return undefined;
+  const [dir, ref] = [argv[i + 1], argv[i + 2]];
+  if (!dir || !ref) usage();
+  argv.splice(i, 3);
+  return new GitTree(dir, ref, repository);
+};
+const api = optional('--api', 'istio/api');
+const ztunnel = optional('--ztunnel', 'istio/ztunnel');
+const [dir, ref] = argv;
+if (!dir || !ref) usage();
+const istio = new GitTree(dir, ref, 'istio/istio');
+const src: Provenance[] = [istio.provenance];
+
+const schemas = generateSchemas(istio);
+writeData('schemas.json', src, {
+  files: [ISTIO_CRDS, schemas.gatewayApi.path],
+  gatewayApiBundle: schemas.gatewayApi.version,
+  versions: schemas.versions,
+  sameAs: schemas.sameAs,
+  schemas: schemas.schemas,
+});
+writeData('samples.json', src, {paths: samplePaths(istio)});
+void api;
+void ztunnel;
