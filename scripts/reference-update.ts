@@ -7,6 +7,7 @@
 import {GitTree, type Provenance} from './reference/git';
 import {generateSchemas, ISTIO_CRDS} from './reference/schemas';
 import {samplePaths} from './reference/samples';
+import {countTree, ISTIOCTL_SOURCES, istioctlTree} from './reference/istioctl';
 import {writeData} from './reference/write';
 
 function usage(): never {
@@ -39,5 +40,8 @@ writeData('schemas.json', src, {
   schemas: schemas.schemas,
 });
 writeData('samples.json', src, {paths: samplePaths(istio)});
+const istioctl = istioctlTree(istio);
+const counted = countTree(istioctl);
+writeData('istioctl.json', src, {files: ISTIOCTL_SOURCES, ...counted, root: istioctl});
 void api;
 void ztunnel;

@@ -43,6 +43,24 @@ export class GitTree {
     return this.git('show', `${this.commit}:${path}`);
   }
 
+  /** Many files at once (one `git cat-file --batch`), path → text. */
+  readMany(paths: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    if (paths.length === 0) return out;
+    const input = paths.map((p) => `${this.commit}:${p}`).join('\n') + '\n';
+    const raw = execFileSync('git', ['-C', this.dir, 'cat-file', '--batch'], {input, maxBuffer: 512 * 1024 * 1024});
+    let at = 0;
+    for (const path of paths) {
+      const nl = raw.indexOf(10, at);
+      const header = raw.subarray(at, nl).toString('utf8');
+      const size = Number(header.split(' ')[2]);
+      if (!/ blob /.test(header)) throw new Error(`git cat-file: ${header}`);
+      out.set(path, raw.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+      at = nl + 1 + size + 1;
+    }
+    return out;
+  }
+
   /** Files containing a fixed string (git grep -l -F). */
   grep(text: string, ...paths: string[]): string[] {
     try {

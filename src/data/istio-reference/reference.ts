@@ -4,6 +4,7 @@
  */
 import schemasJson from './schemas.json';
 import samplesJson from './samples.json';
+import istioctlJson from './istioctl.json';
 import type {JsonSchema} from './schemaTypes';
 
 export interface Source {
@@ -32,3 +33,28 @@ export const CRD_VERSIONS: Readonly<Record<string, readonly string[]>> = schemaD
 export const SAMPLE_PATHS: ReadonlySet<string> = new Set(samplesJson.paths);
 
 export const REFERENCE_SOURCE: readonly Source[] = schemaData.source;
+
+export interface IstioctlFlag {
+  readonly name: string;
+  readonly short?: string;
+  /** Takes a value (`--set x=y`); false for switches. */
+  readonly value: boolean;
+  /** Inherited by subcommands. */
+  readonly persistent?: boolean;
+  readonly hidden?: boolean;
+}
+
+export interface IstioctlCommand {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** Runs by itself; otherwise it only groups subcommands. */
+  readonly runnable?: boolean;
+  /** Exists only to print an error that points elsewhere. */
+  readonly errorOnly?: boolean;
+  readonly hidden?: boolean;
+  readonly flags?: readonly IstioctlFlag[];
+  readonly commands?: readonly IstioctlCommand[];
+}
+
+/** The istioctl command tree read from the release's cobra sources. */
+export const ISTIOCTL_TREE: IstioctlCommand = (istioctlJson as unknown as {root: IstioctlCommand}).root;
