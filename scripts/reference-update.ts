@@ -9,6 +9,8 @@ import {generateSchemas, ISTIO_CRDS} from './reference/schemas';
 import {samplePaths} from './reference/samples';
 import {countTree, ISTIOCTL_SOURCES, istioctlTree} from './reference/istioctl';
 import {writeData} from './reference/write';
+import {generateOutputs} from './reference/outputs';
+import {chartTrees, countKeys, istioOperatorTree} from './reference/values';
 
 function usage(): never {
   console.error('usage: npm run reference:update -- <istio git dir or checkout> <ref> [--api <dir> <ref>] [--ztunnel <dir> <ref>]');
@@ -45,3 +47,28 @@ const counted = countTree(istioctl);
 writeData('istioctl.json', src, {files: ISTIOCTL_SOURCES, ...counted, root: istioctl});
 void api;
 void ztunnel;
+
+if (!api) {
+  console.error('values.json needs istio/api for meshConfig: pass --api <istio/api git dir> <ref> (skipped)');
+} else {
+  const charts = chartTrees(istio);
+  const operator = istioOperatorTree(istio, api);
+  writeData('values.json', [...src, api.provenance], {
+    files: ['manifests/charts/*/values.yaml', 'operator/pkg/apis/types.go', 'operator/pkg/apis/values_types.proto', 'istio/api mesh/v1alpha1/*.proto'],
+    counts: {
+      charts: Object.fromEntries(Object.entries(charts).map(([k, v]) => [k, countKeys(v)])),
+      istioOperator: countKeys(operator.tree),
+      meshConfig: countKeys(operator.meshConfig),
+      values: countKeys(operator.values),
+    },
+    charts,
+    istioOperator: operator.tree,
+  });
+}
+
+const outputs = generateOutputs(istio, ztunnel);
+writeData('outputs.json', ztunnel ? [...src, ztunnel.provenance] : src, {
+  files: ['istioctl/**/testdata/*.{txt,golden}', 'istioctl/**/*.go', 'pkg/config/analysis/msg/messages.yaml', '{pilot,security,pkg,cni}/**/*.go', ...(ztunnel ? ['istio/ztunnel src/**/*.rs'] : [])],
+  ...outputs,
+});
+if (!ztunnel) console.error('outputs.json: no ztunnel log strings: pass --ztunnel <istio/ztunnel git dir> <ref>');

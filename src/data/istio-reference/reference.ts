@@ -5,6 +5,8 @@
 import schemasJson from './schemas.json';
 import samplesJson from './samples.json';
 import istioctlJson from './istioctl.json';
+import valuesJson from './values.json';
+import outputsJson from './outputs.json';
 import type {JsonSchema} from './schemaTypes';
 
 export interface Source {
@@ -58,3 +60,37 @@ export interface IstioctlCommand {
 
 /** The istioctl command tree read from the release's cobra sources. */
 export const ISTIOCTL_TREE: IstioctlCommand = (istioctlJson as unknown as {root: IstioctlCommand}).root;
+
+/** Keys a configuration accepts: nested keys, `0` for a scalar, `1` for a free-form map or value. */
+export type FieldTree = {readonly [key: string]: FieldTree} | 0 | 1;
+
+const valuesData = valuesJson as unknown as {charts: Record<string, FieldTree>; istioOperator: FieldTree};
+
+/** Helm chart name (istiod, base, gateway, cni, ztunnel, …) → keys of its values. */
+export const CHART_VALUES: Readonly<Record<string, FieldTree>> = valuesData.charts;
+
+/** The IstioOperator spec (with `values` and `meshConfig`), as `istioctl install --set` and `-f` read it. */
+export const ISTIO_OPERATOR_FIELDS: FieldTree = valuesData.istioOperator;
+
+export interface AnalyzerMessage {
+  readonly name: string;
+  readonly level: string;
+  readonly template: string;
+}
+
+const outputsData = outputsJson as unknown as {
+  tables: string[][];
+  analyzers: Record<string, AnalyzerMessage>;
+  logs: {istio: string[]; ztunnel?: string[]; ztunnelFields?: string[]};
+};
+
+/** Column headers istioctl prints, each as its words. */
+export const ISTIOCTL_TABLES: readonly (readonly string[])[] = outputsData.tables;
+/** Analyzer messages by code (IST0102 → name, level, template). */
+export const ANALYZER_MESSAGES: Readonly<Record<string, AnalyzerMessage>> = outputsData.analyzers;
+/** Log format strings (Go `%v` verbs / Rust `{}`) of the Go components and of ztunnel. */
+export const LOG_FORMATS: {readonly istio: readonly string[]; readonly ztunnel: readonly string[]; readonly ztunnelFields: readonly string[]} = {
+  istio: outputsData.logs.istio,
+  ztunnel: outputsData.logs.ztunnel ?? [],
+  ztunnelFields: outputsData.logs.ztunnelFields ?? [],
+};
