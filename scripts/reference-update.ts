@@ -51,8 +51,8 @@ void ztunnel;
 if (!api) {
   console.error('values.json needs istio/api for meshConfig: pass --api <istio/api git dir> <ref> (skipped)');
 } else {
-  const charts = chartTrees(istio);
   const operator = istioOperatorTree(istio, api);
+  const charts = chartTrees(istio);
   writeData('values.json', [...src, api.provenance], {
     files: ['manifests/charts/*/values.yaml', 'operator/pkg/apis/types.go', 'operator/pkg/apis/values_types.proto', 'istio/api mesh/v1alpha1/*.proto'],
     counts: {

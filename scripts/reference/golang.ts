@@ -158,7 +158,7 @@ export class GoPackages {
     const dir = path.slice(0, path.lastIndexOf('/'));
     const file: GoFile = {path, dir, text, imports: parseImports(text)};
     this.files.push(file);
-    for (const m of text.matchAll(/^\s*(\w+)\s*(?:string\s*)?=\s*("(?:[^"\\\n]|\\.)*"|`[^`]*`)\s*$/gm)) {
+    for (const m of text.matchAll(/^\s*(?:const\s+)?(\w+)\s*(?:string\s*)?=\s*("(?:[^"\\\n]|\\.)*"|`[^`]*`)\s*$/gm)) {
       const value = goString(m[2]!);
       if (value === undefined) continue;
       this.consts.set(`${dir}:${m[1]}`, value);

@@ -11,6 +11,12 @@ import type {GitTree} from './git';
 
 const API_PROTO_DIRS = ['mesh/v1alpha1', 'networking/v1alpha3', 'type/v1beta1'];
 
+/**
+ * `meshConfig` in a chart's values is rendered into the mesh config, so every MeshConfig field
+ * works there; it is written as "=meshConfig" (the IstioOperator's meshConfig tree) to keep the file small.
+ */
+export const SAME_AS_MESH_CONFIG = '=meshConfig';
+
 export function chartTrees(tree: GitTree): Record<string, FieldTree> {
   const charts: Record<string, FieldTree> = {};
   for (const chartYaml of tree.filesUnder('manifests/charts').filter((p) => p.endsWith('/Chart.yaml'))) {
@@ -19,11 +25,12 @@ export function chartTrees(tree: GitTree): Record<string, FieldTree> {
     if (!name || !tree.files().includes(`${dir}/values.yaml`)) continue;
     const profile = tree.files().includes(`${dir}/templates/zzz_profile.yaml`) ? tree.read(`${dir}/templates/zzz_profile.yaml`) : '';
     const extra = [...new Set([...profile.matchAll(/\$\.Values\)?\.(\w+)/g)].map((m) => m[1]!))].filter((k) => k !== '_internal_defaults_do_not_set');
-    const values = valuesTree(tree.read(`${dir}/values.yaml`), extra);
+    const values = valuesTree(tree.read(`${dir}/values.yaml`), extra) as Record<string, FieldTree | string>;
+    if ('meshConfig' in values) values.meshConfig = SAME_AS_MESH_CONFIG;
     // zzy_descope_legacy.yaml copies `.pilot` (istiod) / `.cni` (cni) onto the top level: both spellings work
     const descope = tree.files().includes(`${dir}/templates/zzy_descope_legacy.yaml`) ? tree.read(`${dir}/templates/zzy_descope_legacy.yaml`) : '';
-    for (const m of descope.matchAll(/index \$\.Values "(\w+)"/g)) if (typeof values === 'object') values[m[1]!] = {...values};
-    charts[name] = values;
+    for (const m of descope.matchAll(/index \$\.Values "(\w+)"/g)) values[m[1]!] = {...values} as unknown as FieldTree;
+    charts[name] = values as unknown as FieldTree;
   }
   return Object.fromEntries(Object.entries(charts).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -64,13 +64,18 @@ export const ISTIOCTL_TREE: IstioctlCommand = (istioctlJson as unknown as {root:
 /** Keys a configuration accepts: nested keys, `0` for a scalar, `1` for a free-form map or value. */
 export type FieldTree = {readonly [key: string]: FieldTree} | 0 | 1;
 
-const valuesData = valuesJson as unknown as {charts: Record<string, FieldTree>; istioOperator: FieldTree};
-
-/** Helm chart name (istiod, base, gateway, cni, ztunnel, …) → keys of its values. */
-export const CHART_VALUES: Readonly<Record<string, FieldTree>> = valuesData.charts;
+type StoredTree = {readonly [key: string]: StoredTree} | 0 | 1 | '=meshConfig';
+const valuesData = valuesJson as unknown as {charts: Record<string, StoredTree>; istioOperator: {meshConfig: FieldTree}};
 
 /** The IstioOperator spec (with `values` and `meshConfig`), as `istioctl install --set` and `-f` read it. */
-export const ISTIO_OPERATOR_FIELDS: FieldTree = valuesData.istioOperator;
+export const ISTIO_OPERATOR_FIELDS: FieldTree = valuesData.istioOperator as unknown as FieldTree;
+
+/** "=meshConfig" in a chart's tree stands for every MeshConfig field (the chart renders them into the mesh config). */
+const resolve = (tree: StoredTree): FieldTree =>
+  tree === '=meshConfig' ? valuesData.istioOperator.meshConfig : typeof tree === 'object' ? Object.fromEntries(Object.entries(tree).map(([k, v]) => [k, resolve(v)])) : tree;
+
+/** Helm chart name (istiod, base, gateway, cni, ztunnel, …) → keys of its values. */
+export const CHART_VALUES: Readonly<Record<string, FieldTree>> = Object.fromEntries(Object.entries(valuesData.charts).map(([c, t]) => [c, resolve(t)]));
 
 export interface AnalyzerMessage {
   readonly name: string;

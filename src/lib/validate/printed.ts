@@ -62,7 +62,10 @@ export function canContain(format: string, text: string): boolean {
   return false;
 }
 
-const formatsOf = (source: LogSource): readonly string[] => (source === 'ztunnel' ? LOG_FORMATS.ztunnel : LOG_FORMATS.istio);
+/** Formats with some words of their own (a bare "%v" or "{}" could be anything: it proves nothing). */
+const worded = (formats: readonly string[]): string[] => formats.filter((f) => formatPieces(f).join('').trim().length >= 3);
+const FORMATS = {istio: worded(LOG_FORMATS.istio), ztunnel: worded(LOG_FORMATS.ztunnel)};
+const formatsOf = (source: LogSource): readonly string[] => (source === 'ztunnel' ? FORMATS.ztunnel : FORMATS.istio);
 
 /** Text Envoy writes into a proxy's log (access log: method, path, status, response flags). */
 const ENVOY_TEXT = /^(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\b|\/|\b[1-5]\d\d\b|^[A-Z]{2}(,[A-Z]{2})*$|^"/;

@@ -67,15 +67,16 @@ function treeProblems(node: unknown, tree: FieldTree, path: string[], lines: Lin
   for (const pair of node.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
-    const message = fieldProblem(tree, [...path, key], what);
     const line = lines.linePos((pair.key as Node).range?.[0] ?? 0).line;
+    const message = fieldProblem(tree, [key], '');
     if (message) {
-      out.push({line, message});
+      const near = typeof tree === 'object' ? closest(key, Object.keys(tree)) : undefined;
+      const field = [...path, key].join('.');
+      const detail = tree === 0 ? `"${path.join('.')}" is a value, it has no field "${key}"` : `no field "${field}"`;
+      out.push({line, message: `${what} ${detail} on Istio ${ISTIO_MINOR}${near ? ` (closest: "${[...path, near].join('.')}")` : ''}`});
       continue;
     }
-    let sub: FieldTree = tree;
-    for (const p of [...path, key]) sub = typeof sub === 'object' ? (sub[p] ?? 1) : sub;
-    treeProblems(pair.value, sub, [], lines, `${what} ${[...path, key].join('.')}`, out);
+    treeProblems(pair.value, typeof tree === 'object' ? tree[key]! : tree, [...path, key], lines, what, out);
   }
 }
 
