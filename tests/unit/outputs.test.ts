@@ -122,6 +122,20 @@ describe('--set paths, values files and IstioOperator overlays', () => {
     expect(result.problems).toEqual([{line: 9, message: expect.stringMatching(/no field "components.egressGateways.enabeld".*closest: "components.egressGateways.enabled"/)}]);
   });
 
+  it('checks yaml blocks marked values="CHART" and values="IstioOperator" (spec alone or whole overlay)', () => {
+    const text = md(
+      block('yaml', 'pilot:\n  env:\n    X: "1"\nreplicas: 2', 'values="istiod"'),
+      block('yaml', 'meshConfig:\n  accessLogFile: /dev/stdout\n  acessLogEncoding: JSON', 'values="IstioOperator"'),
+    );
+    const {problems, counts} = checkMarkdownClaims(text, 'd.md');
+    expect(counts.valuesFiles).toBe(1);
+    expect(counts.overlays).toBe(1);
+    expect(problems.map((p) => [p.line, p.message.replace(/ on Istio.*/, '')])).toEqual([
+      [5, 'values for chart istiod: no field "replicas"'],
+      [11, 'IstioOperator spec: no field "meshConfig.acessLogEncoding"'],
+    ]);
+  });
+
   it('reports --set paths in shell blocks with their line', () => {
     const text = block('bash', 'istioctl install -y \\\n  --set meshConfig.outboundTrafficPolicy.mod=REGISTRY_ONLY');
     const {problems, counts} = checkMarkdownClaims(text, 'd.md');

@@ -7,7 +7,8 @@
  *   that component must be able to contain PATTERN;
  * - lab steps running such commands: the `expect.output` lines, like text blocks;
  * - `--set` paths (istioctl install/upgrade/manifest, helm install/upgrade/template), YAML blocks
- *   marked `helm-values="CHART"`, and IstioOperator documents (values.ts).
+ *   marked `values="CHART"` (Helm values) or `values="IstioOperator"` (an overlay, or just its
+ *   spec), and every IstioOperator document (values.ts).
  * Exceptions: a fence meta `outdated="why"` (text blocks), or a `# outdated="why"` comment in a
  * lab step; they are counted. Messages: `"…" is not printed by Istio 1.31 (closest: "…")`.
  */
@@ -16,7 +17,7 @@ import {ISTIO_MINOR} from '../../data/course';
 import {extractCodeBlocks} from './markdown';
 import {analyzerVerdict, grepVerdict, headerVerdict, headerWords, logLineVerdict, type LogSource, type Verdict} from './printed';
 import {splitCommands} from './shell';
-import {chartOf, checkIstioOperatorDocs, checkValuesFile, helmSetProblem, istioctlSetProblem} from './values';
+import {chartOf, checkIstioOperatorDocs, checkIstioOperatorSpec, checkValuesFile, helmSetProblem, istioctlSetProblem} from './values';
 import type {LocalProblem, Problem} from './types';
 
 export interface ClaimCounts {
@@ -189,9 +190,13 @@ export function checkMarkdownClaims(text: string, file: string): ClaimResult {
     const {lang, meta, body, startLine} = block;
     if (SHELL.has(lang) && !('nocheck' in meta)) problems.push(...located(file, startLine, checkCommands(body, counts)));
     if (lang === 'yaml' || lang === 'yml') {
-      if (meta['helm-values'] !== undefined) {
+      const values = meta.values;
+      if (values !== undefined && values !== 'IstioOperator') {
         counts.valuesFiles++;
-        problems.push(...located(file, startLine, checkValuesFile(body, meta['helm-values'])));
+        problems.push(...located(file, startLine, checkValuesFile(body, values)));
+      } else if (values === 'IstioOperator' && !/^kind:\s*IstioOperator\b/m.test(body)) {
+        counts.overlays++;
+        problems.push(...located(file, startLine, checkIstioOperatorSpec(body)));
       } else {
         const operator = checkIstioOperatorDocs(body);
         counts.overlays += operator.overlays;

@@ -83,7 +83,7 @@ function treeProblems(node: unknown, tree: FieldTree, path: string[], lines: Lin
 /** A Helm values file for `chart`. */
 export function checkValuesFile(text: string, chart: string): LocalProblem[] {
   const tree = CHART_VALUES[chart];
-  if (!tree) return [{line: 1, message: `helm-values="${chart}": no such Istio chart (known: ${Object.keys(CHART_VALUES).join(', ')})`}];
+  if (!tree) return [{line: 1, message: `values="${chart}": no such Istio chart or IstioOperator (known: ${Object.keys(CHART_VALUES).join(', ')})`}];
   const lines = new LineCounter();
   const out: LocalProblem[] = [];
   for (const doc of parseAllDocuments(text, {lineCounter: lines})) treeProblems(doc.contents, tree, [], lines, `values for chart ${chart}:`, out);
@@ -102,6 +102,14 @@ export function checkIstioOperatorDocs(text: string): {problems: LocalProblem[];
     treeProblems(root.get('spec', true), ISTIO_OPERATOR_FIELDS, [], lines, 'IstioOperator spec:', out);
   }
   return {problems: dedupe(out), overlays};
+}
+
+/** A YAML text that is an IstioOperator spec by itself (no apiVersion/kind around it). */
+export function checkIstioOperatorSpec(text: string): LocalProblem[] {
+  const lines = new LineCounter();
+  const out: LocalProblem[] = [];
+  for (const doc of parseAllDocuments(text, {lineCounter: lines})) treeProblems(doc.contents, ISTIO_OPERATOR_FIELDS, [], lines, 'IstioOperator spec:', out);
+  return dedupe(out);
 }
 
 function dedupe(list: LocalProblem[]): LocalProblem[] {
