@@ -26,7 +26,7 @@ export const RESPONSE_FLAGS: readonly ResponseFlag[] = [
       'Nothing listens on the target port, the pod just died, a NetworkPolicy drops the traffic, or the TLS handshake failed (for example ISTIO_MUTUAL towards a workload without a proxy).',
     fix: 'Check the Service targetPort and the container port, the endpoint list, NetworkPolicies, and the DestinationRule TLS mode against the server’s PeerAuthentication.',
     messages: [
-      'reset reason: remote connection failure',
+      'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure',
       'transport failure reason: delayed connect error: Connection refused',
       'transport failure reason: TLS error',
     ],
