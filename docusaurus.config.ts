@@ -116,7 +116,9 @@ const config: Config = {
     prism: {
       theme: accessibleLightCodeTheme,
       darkTheme: prismThemes.dracula,
-      additionalLanguages: ['bash', 'yaml', 'json', 'go', 'python', 'promql', 'diff'],
+      // yaml, json, go and python ship with prism-react-renderer; adding them again duplicates them in
+      // every page's main bundle.
+      additionalLanguages: ['bash', 'promql'],
     },
   } satisfies Preset.ThemeConfig,
 };

@@ -30,7 +30,7 @@ export const SEARCH_EXCLUDED_SELECTORS = [
 export const SEARCH_RANKING = {termFrequency: 0.3, metaWeights: {title: 20}} as const;
 
 /** How many results the navbar box lists before "all results". */
-export const QUICK_RESULT_COUNT = 6;
+export const QUICK_RESULT_COUNT = 4;
 
 /** URL of Pagefind's browser module for a site served under `baseUrl`. */
 export function pagefindModuleUrl(baseUrl: string): string {

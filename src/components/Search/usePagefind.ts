@@ -4,7 +4,7 @@ import {excerptParts, pagefindModuleUrl, resultTitle, SEARCH_RANKING, type Excer
 
 /** The part of Pagefind's browser API the course uses (pagefind.js, Pagefind 1.x). */
 interface PagefindModule {
-  options(options: {baseUrl: string; ranking: typeof SEARCH_RANKING}): Promise<void>;
+  options(options: {baseUrl: string; ranking: typeof SEARCH_RANKING; noWorker: boolean}): Promise<void>;
   debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<PagefindSearch | null>;
 }
 interface PagefindSearch {
@@ -34,7 +34,8 @@ let modulePromise: Promise<PagefindModule> | undefined;
 /** Loads Pagefind once per page view, on the first search, never on page load. */
 function loadPagefind(moduleUrl: string, baseUrl: string): Promise<PagefindModule> {
   modulePromise ??= (import(/* webpackIgnore: true */ moduleUrl) as Promise<PagefindModule>).then(async (pagefind) => {
-    await pagefind.options({baseUrl, ranking: SEARCH_RANKING});
+    // Searching this index takes milliseconds; a worker would cost another script download.
+    await pagefind.options({baseUrl, ranking: SEARCH_RANKING, noWorker: true});
     return pagefind;
   });
   modulePromise.catch(() => {
