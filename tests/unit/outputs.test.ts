@@ -74,6 +74,8 @@ describe('log lines and greps', () => {
     expect(grepVerdict('connection complete', 'ztunnel').ok).toBe(true);
     expect(grepVerdict('src.identity="spiffe://x"', 'ztunnel').ok).toBe(true);
     expect(grepVerdict('GET /get', 'proxy').ok).toBe(true);
+    expect(grepVerdict('signing ca files|Use local CA certificate|Use self-signed certificate', 'istio').ok).toBe(true);
+    expect(grepVerdict('Use local CA certificate|Use plugged-in cert', 'istio')).toEqual({ok: false, closest: expect.any(String)});
   });
 
   it('checks a lab step: its grep on istiod logs and its expected output', () => {

@@ -81,13 +81,25 @@ export interface Verdict {
   readonly closest?: string;
 }
 
-/** A grep pattern over a component's log: some log message must be able to contain it. */
+/**
+ * A grep pattern over a component's log: some log message must be able to contain it. With
+ * alternatives (`a|b` under -E, `a\\|b` in a basic regex) every alternative must: a branch
+ * matching nothing Istio prints is dead and misleads.
+ */
 export function grepVerdict(pattern: string, source: LogSource, ignoreCase = false): Verdict {
+  const alternatives = pattern.split(/\\?\|/).filter((a) => a !== '');
+  if (alternatives.length > 1) {
+    for (const alternative of alternatives) {
+      const v = grepVerdict(alternative, source, ignoreCase);
+      if (!v.ok) return v;
+    }
+    return {ok: true};
+  }
   const norm = (s: string): string => (ignoreCase ? s.toLowerCase() : s);
   if (source === 'proxy' && ENVOY_TEXT.test(pattern)) return {ok: true};
   if (source === 'ztunnel' && isZtunnelField(pattern)) return {ok: true};
   // a basic/extended regex: every literal run must be printable (in order, by one message)
-  const literals = pattern.split(/\.\*|\.\+|\\[sSwWdD]|[\^$]|\[[^\]]*\]\*?/).map((p) => p.replace(/\\(.)/g, '$1')).filter((p) => p.length > 0);
+  const literals = pattern.split(/\.\*|\.\+|\\[sSwWdD]|[\^$()]|\[[^\]]*\]\*?/).map((p) => p.replace(/\\(.)/g, '$1')).filter((p) => p.length > 0);
   const formats = formatsOf(source);
   const ok = formats.some((f) => literals.every((l) => canContain(norm(f), norm(l))));
   return ok ? {ok} : {ok, closest: closestText(pattern, formats)};
