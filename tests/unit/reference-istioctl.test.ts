@@ -73,3 +73,18 @@ describe('istioctl command tree generated from the cobra sources', () => {
     for (const removed of Object.keys(REMOVED_ISTIOCTL)) expect(names.has(removed), removed).toBe(false);
   });
 });
+
+describe('generated reference data', () => {
+  it('records where every file came from (repository, ref, commit)', async () => {
+    for (const name of ['schemas', 'samples', 'istioctl', 'values', 'outputs']) {
+      const data = (await import(`../../src/data/istio-reference/${name}.json`)) as {source: {repository: string; ref: string; commit: string}[]};
+      expect(data.source[0], name).toMatchObject({repository: 'istio/istio', ref: expect.stringMatching(/^release-\d+\.\d+$/), commit: expect.stringMatching(/^[0-9a-f]{40}$/)});
+    }
+  });
+
+  it('lists only sample paths that are on the branch', async () => {
+    const {SAMPLE_PATHS} = await import('../../src/data/istio-reference/reference');
+    expect(SAMPLE_PATHS.has('samples/bookinfo/platform/kube/bookinfo.yaml')).toBe(true);
+    expect(SAMPLE_PATHS.has('samples/bookinfo/platform/kube/bookinfo-waypoints.yaml')).toBe(false);
+  });
+});
