@@ -17,8 +17,16 @@ import {ISTIO_MINOR} from '../../data/course';
 import {extractCodeBlocks} from './markdown';
 import {analyzerVerdict, grepVerdict, headerVerdict, headerWords, logLineVerdict, type LogSource, type Verdict} from './printed';
 import {splitCommands} from './shell';
-import {chartOf, checkIstioOperatorDocs, checkIstioOperatorSpec, checkValuesFile, helmSetProblem, istioctlSetProblem} from './values';
-import type {LocalProblem, Problem} from './types';
+import {chartOf, checkIstioOperatorDocs, checkIstioOperatorSpec, checkValuesFile, helmSetProblem, istioctlSetProblem, type LineProblem} from './values';
+
+type LocalProblem = LineProblem;
+/** A message at a line of a file (structurally the checker's Problem). */
+export interface FileProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+type Problem = FileProblem;
 
 export interface ClaimCounts {
   outputBlocks: number;

@@ -6,7 +6,13 @@ import {isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node} from 
 import {ISTIO_MINOR} from '../../data/course';
 import {CHART_VALUES, ISTIO_OPERATOR_FIELDS, type FieldTree} from '../../data/istio-reference/reference';
 import {closest} from './similar';
-import type {LocalProblem} from './types';
+
+/** A message at a 1-based line of the checked text (structurally the checker's LocalProblem). */
+export interface LineProblem {
+  readonly line: number;
+  readonly message: string;
+}
+type LocalProblem = LineProblem;
 
 /** Splits a --set path at unescaped dots and drops list indexes: `a.b[0].c\.d` → a, b, c.d. */
 export function splitSetPath(path: string): string[] {
