@@ -99,6 +99,11 @@ describe('Markdown blocks', () => {
     expect(r.counts.marked).toEqual({invalid: {'should fail': 1}, nocheck: {'Helm values': 1}});
     expect(r.counts.other).toEqual({text: 1});
   });
+  it('fails a pinned version typed by hand in prose, not in code blocks or front matter', () => {
+    const page = '---\ntitle: Gateway API v1.6.0\n---\nInstall the CRDs (v1.6.0) first.\n\n```bash\nkubectl apply -f https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.6.0/standard-install.yaml\n```\nIstio 1.31.1 and v1.60.0 and 1.31.10.\n';
+    const r = checkMarkdownFile(page, 'p.mdx');
+    expect(r.problems.map((p) => `${p.line}: ${p.message.split(':')[0]}`)).toEqual(['4: v1.6.0 typed by hand', '9: 1.31.1 typed by hand']);
+  });
   it('maps block problems to file lines', () => {
     const r = checkMarkdownFile('# t\n\n```bash\nls\n$ kubectl version --short\n```\n', 'p.md');
     expect(r.problems.map((p) => p.line)).toEqual([5, 5]);
@@ -176,6 +181,12 @@ describe('shell commands', () => {
     expect(versionProblems('istioctl install --set revision=1-30-4', {upgradeFrom: '1.30.4'})).toEqual([]);
     expect(versionProblems('istioctl install --set revision=1-29-0', {upgradeFrom: '1.30.4'}).join()).toMatch(/1-29-0/);
   });
+  it('rejects a Gateway API release other than the one the pinned Istio is built against', () => {
+    const crds = (version: string) => `kubectl apply -f https://github.com/kubernetes-sigs/gateway-api/releases/download/${version}/standard-install.yaml`;
+    expect(versionProblems(crds('v1.6.0'))).toEqual([]);
+    expect(versionProblems(crds('v1.2.1')).join()).toMatch(/Gateway API v1.2.1: Istio 1.31 is built against Gateway API v1.6.0/);
+    expect(versionProblems('kubectl kustomize "github.com/kubernetes-sigs/gateway-api/config/crd?ref=v1.4.0"').join()).toMatch(/Gateway API v1.4.0/);
+  });
   it('reads bash -n errors back to snippet lines', () => {
     expect(parseBashErrors("/tmp/x/3.sh: line 2: syntax error near unexpected token `then'\n/tmp/x/3.sh: line 2: `if then fi'\n")).toEqual([
       {index: 3, line: 2, message: "syntax error near unexpected token `then'"},
@@ -187,7 +198,7 @@ describe('URLs', () => {
   it('pins raw sample URLs to release-1.31 and known files', () => {
     const base = 'https://raw.githubusercontent.com/istio/istio';
     expect(checkUrls(`${base}/release-1.31/samples/curl/curl.yaml`).problems).toEqual([]);
-    expect(checkUrls(`${base}/master/samples/curl/curl.yaml`).problems[0]?.message).toMatch(/release-1.31 \(not master\)/);
+    expect(checkUrls(`${base}/master/samples/curl/curl.yaml`).problems[0]?.message).toMatch(/release-1.31, https:\/\/raw.githubusercontent.com\/istio\/istio\/release-1.31\/samples\/… \(not master\)/);
     expect(checkUrls(`${base}/release-1.24/samples/curl/curl.yaml`).problems[0]?.message).toMatch(/not release-1.24/);
     expect(checkUrls(`${base}/release-1.31/samples/sleeep/sleep.yaml`).problems[0]?.message).toMatch(/no file/);
   });

@@ -6,10 +6,11 @@
  */
 import {renderForScript} from '../labs/placeholders';
 import {readLab, type ParseOptions} from '../labs/parse';
-import {inFile, type Problem} from '../problem';
+import {inFile, type LocalProblem, type Problem} from '../problem';
 import type {BashSnippet} from './bash';
 import {kindsNamed} from './kinds';
-import {extractCodeBlocks, frontMatter} from './markdown';
+import {GATEWAY_API_VERSION, ISTIO_VERSION} from '../../data/course';
+import {extractCodeBlocks, frontMatter, proseLines} from './markdown';
 import {fragmentSchema, validateManifest} from './manifest';
 import {checkShell, PROMPT_LINE} from './shell';
 import {parseShell} from './shellSyntax';
@@ -36,6 +37,8 @@ export function checkMarkdownFile(text: string, file: string): FileResult {
   const urls = checkUrls(text);
   counts.urls += urls.urls;
   problems.push(...inFile(file, 1, urls.problems));
+
+  problems.push(...inFile(file, 1, pinnedVersionsInProse(text)));
 
   for (const block of extractCodeBlocks(text)) {
     const {lang, meta, body, startLine} = block;
@@ -85,6 +88,21 @@ export function checkMarkdownFile(text: string, file: string): FileResult {
     counts.other[key] = (counts.other[key] ?? 0) + 1;
   }
   return {problems, counts, snippets};
+}
+
+/** The pinned versions, typed by hand in a page's prose instead of imported from course.ts. */
+const PINNED = [
+  {value: ISTIO_VERSION, constant: 'ISTIO_VERSION'},
+  {value: GATEWAY_API_VERSION, constant: 'GATEWAY_API_VERSION'},
+];
+
+function pinnedVersionsInProse(text: string): LocalProblem[] {
+  return proseLines(text).flatMap(({line, text: lineText}) =>
+    PINNED.filter(({value}) => new RegExp(`(^|[^\\w.])v?${value.replace(/^v/, '').replace(/\./g, '\\.')}(?![\\w.])`).test(lineText)).map(({value, constant}) => ({
+      line,
+      message: `${value} typed by hand: import {${constant}} from '@site/src/data/course' and write {${constant}}, so it follows the pinned release`,
+    })),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  * commands and flags of the pinned release, no other Istio version, and (for lab commands) pinned
  * sample URLs. Commands come from a real bash parser (./shellSyntax.ts).
  */
-import {ISTIO_MINOR, ISTIO_VERSION} from '../../data/course';
+import {GATEWAY_API_VERSION, ISTIO_MINOR, ISTIO_VERSION} from '../../data/course';
 import type {LocalProblem} from '../problem';
 import {checkIstioctlArgs} from './istioctl';
 import {parseShell} from './shellSyntax';
@@ -94,6 +94,9 @@ export function versionProblems(text: string, options: VersionOptions = {}): str
         problems.push(`helm --version ${v}: Istio charts must be installed at ${ISTIO_VERSION}`);
       }
     }
+  }
+  for (const m of text.matchAll(/kubernetes-sigs\/gateway-api\/(?:releases\/download\/|\S*\?ref=)(v\d+\.\d+\.\d+)/g)) {
+    if (m[1] !== GATEWAY_API_VERSION) problems.push(`Gateway API ${m[1]}: Istio ${ISTIO_MINOR} is built against Gateway API ${GATEWAY_API_VERSION} (GATEWAY_API_VERSION in src/data/course.ts)`);
   }
   if (/istio\.io\/downloadIstio/.test(text) && !/ISTIO_VERSION=/.test(text)) {
     problems.push(`downloadIstio without ISTIO_VERSION=${ISTIO_VERSION} installs whatever is newest; pin it`);
