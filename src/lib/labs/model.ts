@@ -75,13 +75,7 @@ export interface LabPageData {
 }
 
 /** The small per-lab entry every page may see (global data): no steps, no commands. */
-export interface LabSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly minutes: number;
-  readonly difficulty: LabDifficulty;
-  readonly modes: readonly LabMode[];
+export interface LabSummary extends Pick<Lab, 'id' | 'title' | 'summary' | 'minutes' | 'difficulty' | 'modes'> {
   /** Route of the lab's page, or null when the lab has no page yet. */
   readonly path: string | null;
 }
