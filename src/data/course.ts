@@ -10,14 +10,17 @@ export const ISTIO_MINOR = ISTIO_VERSION.split('.').slice(0, 2).join('.');
 /** Kubernetes versions the pinned release is supported on (Istio 1.31 announcement). */
 export const KUBERNETES_SUPPORTED = { min: '1.32', max: '1.36' } as const;
 
-/** Gateway API CRD release the pinned Istio is built against. */
+/**
+ * Gateway API CRD release the pinned Istio is built against. Code blocks and lab commands that
+ * install another release fail `npm run check:content` (src/lib/validate/shell.ts).
+ */
 export const GATEWAY_API_VERSION = 'v1.6.0';
 
 /** Helm chart repository for 1.31 and later (the old GCS bucket does not carry 1.31). */
 export const HELM_REPO_URL = 'https://blob.istio.io/istio-release/charts';
 
-/** Base of raw sample URLs, pinned to the release branch. */
+/** Base of raw sample URLs, pinned to the release branch (the URL rule in src/lib/validate/urls.ts). */
 export const SAMPLES_BASE_URL = `https://raw.githubusercontent.com/istio/istio/release-${ISTIO_MINOR}/samples`;
 
-/** istio.io documentation is linked in one form: the versioned-latest path. */
+/** istio.io documentation is linked in one form: the versioned-latest path (src/lib/validate/urls.ts). */
 export const ISTIO_DOCS_BASE_URL = 'https://istio.io/latest/docs';

@@ -30,7 +30,8 @@ function bashWords(commandLine: string, env: Record<string, string> = {}): strin
   return bashWordsOfEach([commandLine], env)[0] ?? [];
 }
 
-describe('shell quoting', () => {
+// These tests ask a real bash what it makes of each line: allow for a slow fork on a busy machine.
+describe('shell quoting', {timeout: 30_000}, () => {
   it('leaves plain words bare and single-quotes everything else', () => {
     expect(shellQuote('bookinfo')).toBe('bookinfo');
     expect(shellQuote('https://a.b/c-d_e.yaml')).toBe('https://a.b/c-d_e.yaml');
@@ -52,7 +53,7 @@ describe('shell quoting', () => {
   });
 });
 
-describe('placeholders', () => {
+describe('placeholders', {timeout: 30_000}, () => {
   it('finds variables and manifests with the quote context they sit in', () => {
     expect(parseTemplate(`kubectl -n {{NS}} apply -f {{manifest:a.yaml}} -l "app={{APP}}" 'x {{Y}}'`)).toEqual([
       {kind: 'text', text: 'kubectl -n '},

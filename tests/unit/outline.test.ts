@@ -1,7 +1,6 @@
 import {readdirSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {COURSE_PARTS, formatDuration, totalMinutes} from '@site/src/data/outline';
-import {ISTIO_MINOR, ISTIO_VERSION, SAMPLES_BASE_URL} from '@site/src/data/course';
 
 describe('course outline', () => {
   it('numbers parts 1, 2, 3… in order with positive durations', () => {
@@ -28,13 +27,5 @@ describe('course outline', () => {
     expect(formatDuration(60)).toBe('1 h');
     expect(formatDuration(135)).toBe('2 h 15 min');
     expect(totalMinutes([{number: 1, title: 't', summary: 's', minutes: 30, docPath: '/docs/a/'}])).toBe(30);
-  });
-});
-
-describe('pinned release', () => {
-  it('derives the release branch and sample URLs from the one version constant', () => {
-    expect(ISTIO_VERSION).toMatch(/^1\.\d+\.\d+$/);
-    expect(ISTIO_VERSION.startsWith(`${ISTIO_MINOR}.`)).toBe(true);
-    expect(SAMPLES_BASE_URL).toBe(`https://raw.githubusercontent.com/istio/istio/release-${ISTIO_MINOR}/samples`);
   });
 });

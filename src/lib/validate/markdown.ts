@@ -63,3 +63,17 @@ export function frontMatter(text: string): Record<string, string> {
   }
   return out;
 }
+
+/** The lines of a page outside front matter and code blocks, with their 1-based numbers. */
+export function proseLines(text: string): {line: number; text: string}[] {
+  const lines = text.split('\n');
+  const skip = new Set<number>();
+  const front = /^---\n[\s\S]*?\n---/.exec(text);
+  const frontLines = front ? front[0].split('\n').length : 0;
+  for (let line = 1; line <= frontLines; line++) skip.add(line);
+  for (const block of extractCodeBlocks(text)) {
+    const closing = block.startLine + (block.body === '' ? 0 : block.body.split('\n').length);
+    for (let line = block.fenceLine; line <= closing; line++) skip.add(line);
+  }
+  return lines.flatMap((lineText, index) => (skip.has(index + 1) ? [] : [{line: index + 1, text: lineText}]));
+}

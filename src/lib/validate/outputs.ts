@@ -16,7 +16,7 @@ import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yam
 import {ISTIO_MINOR} from '../../data/course';
 import {extractCodeBlocks} from './markdown';
 import {analyzerVerdict, grepVerdict, headerVerdict, headerWords, logLineVerdict, type LogSource, type Verdict} from './printed';
-import {splitCommands} from './shell';
+import {parseShell} from './shellSyntax';
 import {chartOf, checkIstioOperatorDocs, checkIstioOperatorSpec, checkValuesFile, helmSetProblem, istioctlSetProblem, type LineProblem} from './values';
 
 type LocalProblem = LineProblem;
@@ -75,7 +75,7 @@ function producerOf(shell: string): Producer | undefined {
   let istioctl = false;
   let others = false;
   let logs: LogSource | undefined;
-  for (const {words} of splitCommands(shell)) {
+  for (const {words} of parseShell(shell).commands) {
     const w = [...words];
     while (w.length > 0 && /^[A-Za-z_]\w*=/.test(w[0]!)) w.shift();
     if (w[0]?.endsWith('istioctl')) istioctl = true;
@@ -141,7 +141,7 @@ export function checkCommands(shell: string, counts: ClaimCounts): LocalProblem[
       if (!v.ok) problems.push({line: i + 1, message: notPrinted(pattern, v)});
     }
   });
-  for (const {words, line} of splitCommands(shell)) {
+  for (const {words, line} of parseShell(shell).commands) {
     for (const message of setProblems(words, counts)) problems.push({line, message});
   }
   return problems;

@@ -1,11 +1,11 @@
 /**
  * URL rules: raw.githubusercontent.com/istio/istio URLs are pinned to the course's release branch
- * and name a file that exists there (src/data/istio-reference/samples.json); istio.io links use
- * the https://istio.io/latest/… form.
+ * (SAMPLES_BASE_URL) and name a file that exists there (src/data/istio-reference/samples.json);
+ * istio.io links use the form of ISTIO_DOCS_BASE_URL (English, latest).
  */
-import {ISTIO_MINOR} from '../../data/course';
+import {ISTIO_DOCS_BASE_URL, ISTIO_MINOR, SAMPLES_BASE_URL} from '../../data/course';
 import {SAMPLE_PATHS} from '../../data/istio-reference/reference';
-import type {LocalProblem} from './types';
+import type {LocalProblem} from '../problem';
 
 
 export interface UrlResult {
@@ -14,6 +14,10 @@ export interface UrlResult {
 }
 
 const URL_RE = /https?:\/\/[^\s"'`<>)\]}]+/g;
+
+/** istio.io and the path every link to it starts with: `/latest/` of ISTIO_DOCS_BASE_URL. */
+const DOCS = new URL(ISTIO_DOCS_BASE_URL);
+const DOCS_ROOT = DOCS.pathname.replace(/docs\/?$/, '');
 
 /** Checks every URL in text (1-based lines within text). */
 export function checkUrls(text: string): UrlResult {
@@ -28,7 +32,7 @@ export function checkUrls(text: string): UrlResult {
         urls++;
         const [, ref, path] = raw;
         if (ref !== `release-${ISTIO_MINOR}`) {
-          problems.push({line, message: `${url}: pin Istio sample URLs to release-${ISTIO_MINOR} (not ${ref})`});
+          problems.push({line, message: `${url}: pin Istio sample URLs to release-${ISTIO_MINOR}, ${SAMPLES_BASE_URL}/… (not ${ref})`});
         } else if (path && !path.includes('$') && !path.includes('{') && !path.includes('…') && !SAMPLE_PATHS.has(path)) {
           problems.push({line, message: `${url}: no file "${path}" in istio/istio release-${ISTIO_MINOR} (src/data/istio-reference/samples.json)`});
         }
@@ -46,16 +50,16 @@ export function checkUrls(text: string): UrlResult {
       if (istio) {
         urls++;
         const [, scheme, host, path = '/'] = istio;
-        if (host === 'istio.io' && (path === '/downloadIstio' || path === '/downloadIstioctl')) continue;
-        if (host !== 'istio.io') {
+        if (host === DOCS.host && (path === '/downloadIstio' || path === '/downloadIstioctl')) continue;
+        if (host !== DOCS.host) {
           if (host === 'blob.istio.io') continue; // Helm chart repository
-          problems.push({line, message: `${url}: link https://istio.io/latest/… (not ${host})`});
-        } else if (scheme !== 'https') {
-          problems.push({line, message: `${url}: use https://istio.io/latest/…`});
+          problems.push({line, message: `${url}: link ${ISTIO_DOCS_BASE_URL}/… (not ${host})`});
+        } else if (`${scheme}:` !== DOCS.protocol) {
+          problems.push({line, message: `${url}: use ${ISTIO_DOCS_BASE_URL}/…`});
         } else if (/^\/v1\.\d+\//.test(path)) {
-          problems.push({line, message: `${url}: link the current docs, https://istio.io/latest/… (not a versioned archive)`});
-        } else if (!path.startsWith('/latest/') || /^\/latest\/(zh|es|uk)\//.test(path)) {
-          problems.push({line, message: `${url}: istio.io links use the form https://istio.io/latest/docs/… (English, latest)`});
+          problems.push({line, message: `${url}: link the current docs, ${ISTIO_DOCS_BASE_URL}/… (not a versioned archive)`});
+        } else if (!path.startsWith(DOCS_ROOT) || /^\/latest\/(zh|es|uk)\//.test(path)) {
+          problems.push({line, message: `${url}: istio.io links use the form ${ISTIO_DOCS_BASE_URL}/… (English, latest)`});
         }
       }
     }
