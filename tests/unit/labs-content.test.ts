@@ -116,7 +116,7 @@ describe('the labs plugin', () => {
       'sidecar-install/manifests/bookinfo-namespace.yaml',
     ]);
     expect(entries.get('sidecar-install/run.sh')?.mode).toBe(0o755);
-    expect(entries.get('sidecar-install/run.sh')?.text).toContain('kubectl apply -f manifests/bookinfo-namespace.yaml');
+    expect(entries.get('sidecar-install/run.sh')?.text).toContain('kubectl apply -f "${LAB_MANIFESTS}"/bookinfo-namespace.yaml');
     expect(entries.get('sidecar-install/manifests/bookinfo-namespace.yaml')?.text).toBe(loaded.manifests['bookinfo-namespace.yaml']);
     // Same lab, same bytes: the archive is reproducible.
     expect((await createBundle(loaded)).equals(archive)).toBe(true);

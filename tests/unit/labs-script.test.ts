@@ -4,7 +4,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseLab} from '@site/src/lib/labs/parse';
-import {generateRunScript} from '@site/src/lib/labs/script';
+import {renderForPage} from '@site/src/lib/labs/placeholders';
+import {generateRunScript, withManifestsVariable} from '@site/src/lib/labs/script';
+import {loadAllLabs} from '@site/src/plugins/labs/load';
 
 const LAB = parseLab(
   `id: demo-lab
@@ -185,3 +187,36 @@ describe('generated run.sh', () => {
     expect(help.log).toEqual([]);
   });
 }, 60_000);
+
+describe('run.sh and the page run the same commands', () => {
+  it('every command of every lab, rendered with LAB_MANIFESTS at the published folder, is the page\'s command', () => {
+    const site = 'https://example.org/service-mesh-labs/';
+    let compared = 0;
+    for (const {lab} of loadAllLabs(process.cwd())) {
+      const values = Object.fromEntries((lab.variables ?? []).map((variable) => [variable.name, variable.default]));
+      const published = `${site}labs/${lab.id}`;
+      const commands = [...lab.steps.flatMap((step) => step.commands), ...lab.cleanup].map((command) => command.run);
+      for (const command of commands) {
+        const page = renderForPage(command, {values, manifestUrl: (file) => `${published}/${file}`});
+        const script = renderForPage(withManifestsVariable(command), {values: {...values, LAB_MANIFESTS: published}, manifestUrl: () => 'unused'});
+        expect(script, `${lab.id}: ${command}`).toBe(page);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('LAB_MANIFESTS points run.sh at a URL as well as at the bundle folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lab-script-'));
+    writeFileSync(path.join(dir, 'run.sh'), generateRunScript(LAB));
+    mkdirSync(path.join(dir, 'bin'));
+    const log = path.join(dir, 'log');
+    writeFileSync(path.join(dir, 'bin', 'kubectl'), `#!/usr/bin/env bash\necho "$*" >> "${log}"\n`, {mode: 0o755});
+    const result = spawnSync('bash', [path.join(dir, 'run.sh'), '--mode', 'ambient'], {
+      env: {PATH: `${path.join(dir, 'bin')}:${process.env.PATH ?? ''}`, LAB_MANIFESTS: 'http://127.0.0.1:3000/base/labs/demo-lab', STEP_TIMEOUT: '0'},
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(log, 'utf8')).toContain('apply -f http://127.0.0.1:3000/base/labs/demo-lab/waypoint.yaml\n');
+  });
+});
