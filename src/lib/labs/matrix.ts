@@ -46,8 +46,10 @@ export interface MatrixJob {
   readonly cluster: boolean;
   /** Space-separated actions, `kind:lab`. */
   readonly plan: string;
-  /** The job's time limit in minutes (the workflow's step limits fit inside it). */
+  /** The job's time limit in minutes. */
   readonly minutes: number;
+  /** The limit of the step that runs the plan: the job's minus building, the cluster and artifacts. */
+  readonly runMinutes: number;
 }
 
 /** The lab that creates the cluster itself (course lab 1) and the one that removes everything. */
@@ -69,7 +71,8 @@ export const ENGINE_PATHS: readonly RegExp[] = [
 
 /** Minutes per lab run, for the job limits: generous for the slow installs. */
 const MINUTES_PER_LAB = 12;
-const JOB_OVERHEAD_MINUTES = 15;
+/** Install, build, cluster, and the artifact steps that must still fit after a timeout. */
+const JOB_OVERHEAD_MINUTES = 25;
 
 export type Selection = {readonly all: true} | {readonly all: false; readonly labs: readonly string[]};
 
@@ -161,8 +164,9 @@ export function chainedPlan(mode: LabMode, labs: readonly MatrixLab[]): Action[]
   return actions;
 }
 
-function minutesFor(actions: readonly Action[]): number {
-  return JOB_OVERHEAD_MINUTES + MINUTES_PER_LAB * actions.filter((action) => action.kind !== 'teardown').length;
+function limits(actions: readonly Action[]): {minutes: number; runMinutes: number} {
+  const runMinutes = MINUTES_PER_LAB * actions.filter((action) => action.kind !== 'teardown').length + 3 * actions.filter((action) => action.kind === 'teardown').length;
+  return {minutes: runMinutes + JOB_OVERHEAD_MINUTES, runMinutes};
 }
 
 /** Every job the selection needs: standalone per selected lab and mode, chained per mode touched. */
@@ -181,7 +185,7 @@ export function buildMatrix(selection: Selection, labs: readonly MatrixLab[]): M
         lab: lab.id,
         cluster: !onRunner,
         plan: format(actions),
-        minutes: minutesFor(actions),
+        ...limits(actions),
       });
     }
   }
@@ -195,7 +199,7 @@ export function buildMatrix(selection: Selection, labs: readonly MatrixLab[]): M
       lab: 'all',
       cluster: !actions.some((action) => action.lab === CLUSTER_LAB),
       plan: format(actions),
-      minutes: minutesFor(actions),
+      ...limits(actions),
     });
   }
   return jobs;
