@@ -22,6 +22,7 @@ import {
   type FileResult,
   type Problem,
 } from '../src/lib/validate';
+import {lintLabSource} from '../src/lib/labs/lint';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -54,6 +55,9 @@ for (const file of files) {
     result = checkMarkdownFile(text, file);
   } else if (/(^|\/)labs\/[^/]+\/lab\.ya?ml$/.test(file)) {
     result = checkLabFile(text, file);
+    // Lab lint (src/lib/labs/lint.ts): expectations that can fail, checks of the step's effect, idempotency.
+    const manifestDir = join(file, '..', 'manifests');
+    problems.push(...lintLabSource(text, file, walk(manifestDir).map((path) => relative(manifestDir, path))));
   } else if (/(^|\/)labs\/[^/]+\/manifests\/[^/]+\.ya?ml$/.test(file)) {
     result = checkManifestFile(text, file);
   }
