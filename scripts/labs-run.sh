@@ -12,7 +12,7 @@
 #   LABS_SITE          base URL of the served site (…/service-mesh-labs/): run.sh then applies the
 #                      manifests from there, as the page's commands do; unset: the bundle's files
 #   LABS_STEP_TIMEOUT  seconds a step may take to settle (run.sh STEP_TIMEOUT; default 240)
-#   LABS_LAB_TIMEOUT   limit for one run.sh (timeout(1) duration; default 25m)
+#   LABS_LAB_TIMEOUT   limit for one run.sh (timeout(1) duration; default 15m)
 #   LABS_CLUSTER_NAME  kind cluster name lab 1 creates (default labs-lab1: never the job's cluster)
 #   LABS_MATCHER       run.sh LAB_MATCHER (default: the course's matcher through tsx)
 # Results: $LABS_WORK/{outputs/<id>/, logs/<id>.log, snapshots/, summary.md}.
@@ -68,9 +68,9 @@ run_lab() { # run_lab ID [run.sh arguments]: the lab's run.sh with the CI settin
   if [ -n "${LABS_SITE:-}" ]; then settings+=(LAB_MANIFESTS="${LABS_SITE%/}/labs/${id}"); fi
   if [ "${id}" = local-cluster ]; then settings+=(CLUSTER_NAME="${LABS_CLUSTER_NAME:-labs-lab1}"); fi
   echo "[labs-run] ${id} ${*:-(steps)}" | tee -a "${work}/logs/${id}.log"
-  env "${settings[@]}" timeout --kill-after=30s "${LABS_LAB_TIMEOUT:-25m}" "${work}/labs/${id}/run.sh" "$@" 2>&1 | tee -a "${work}/logs/${id}.log"
+  env "${settings[@]}" timeout --kill-after=30s "${LABS_LAB_TIMEOUT:-15m}" "${work}/labs/${id}/run.sh" "$@" 2>&1 | tee -a "${work}/logs/${id}.log"
   local status="${PIPESTATUS[0]}"
-  if [ "${status}" = 124 ]; then echo "[labs-run] ${id}: stopped after ${LABS_LAB_TIMEOUT:-25m}" | tee -a "${work}/logs/${id}.log"; fi
+  if [ "${status}" = 124 ]; then echo "[labs-run] ${id}: stopped after ${LABS_LAB_TIMEOUT:-15m}" | tee -a "${work}/logs/${id}.log"; fi
   return "${status}"
 }
 

@@ -70,7 +70,7 @@ export const ENGINE_PATHS: readonly RegExp[] = [
 ];
 
 /** Minutes per lab run, for the job limits: generous for the slow installs. */
-const MINUTES_PER_LAB = 12;
+const MINUTES_PER_LAB = 15;
 /** Install, build, cluster, and the artifact steps that must still fit after a timeout. */
 const JOB_OVERHEAD_MINUTES = 25;
 
