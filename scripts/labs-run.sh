@@ -13,7 +13,8 @@
 #                      manifests from there, as the page's commands do; unset: the bundle's files
 #   LABS_STEP_TIMEOUT  seconds a step may take to settle (run.sh STEP_TIMEOUT; default 240)
 #   LABS_LAB_TIMEOUT   limit for one run.sh (timeout(1) duration; default 15m)
-#   LABS_CLUSTER_NAME  kind cluster name lab 1 creates (default labs-lab1: never the job's cluster)
+#   LABS_CLUSTER_NAME  kind cluster name for lab 1 (default: the lab's own, istio-labs; the job's
+#                      cluster is called labs-job, so lab 1's cleanup can never delete it)
 #   LABS_MATCHER       run.sh LAB_MATCHER (default: the course's matcher through tsx)
 # Results: $LABS_WORK/{outputs/<id>/, logs/<id>.log, snapshots/, summary.md}.
 set -uo pipefail
@@ -66,7 +67,7 @@ run_lab() { # run_lab ID [run.sh arguments]: the lab's run.sh with the CI settin
   shift
   local settings=(MODE="${mode}" LAB_OUTPUT_DIR="${work}/outputs/${id}" STEP_TIMEOUT="${LABS_STEP_TIMEOUT:-240}" LAB_MATCHER="${matcher}")
   if [ -n "${LABS_SITE:-}" ]; then settings+=(LAB_MANIFESTS="${LABS_SITE%/}/labs/${id}"); fi
-  if [ "${id}" = local-cluster ]; then settings+=(CLUSTER_NAME="${LABS_CLUSTER_NAME:-labs-lab1}"); fi
+  if [ "${id}" = local-cluster ] && [ -n "${LABS_CLUSTER_NAME:-}" ]; then settings+=(CLUSTER_NAME="${LABS_CLUSTER_NAME}"); fi
   echo "[labs-run] ${id} ${*:-(steps)}" | tee -a "${work}/logs/${id}.log"
   env "${settings[@]}" timeout --kill-after=30s "${LABS_LAB_TIMEOUT:-15m}" "${work}/labs/${id}/run.sh" "$@" 2>&1 | tee -a "${work}/logs/${id}.log"
   local status="${PIPESTATUS[0]}"

@@ -52,8 +52,18 @@ describe('lab lint: a lab with one of each defect', () => {
     ]);
   });
 
-  it('flags a log read that runs once', () => {
-    expect(findings.some((finding) => finding.startsWith(`lint/lab.yaml:${lineOf('kubectl logs')}: [log-grep-no-retry]`))).toBe(true);
+  it('flags a log read that runs once, not one run.sh retries as a step\'s expected output', () => {
+    const logs = findings.filter((finding) => finding.includes('[log-grep-no-retry]'));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]?.startsWith(`lint/lab.yaml:${lineOf('kubectl logs')}: [log-grep-no-retry]`)).toBe(true);
+  });
+
+  it('a literal printed under a condition is a result, not an echo', () => {
+    const conditional = parseLab(
+      text.replace('END { print n + 0, "of", NR, "requests were slow" }', 'END { print (n > 0 ?"some slow":"none slow") }').replace('output: of 20 requests were slow', 'output: some slow'),
+      {file: 'lint/lab.yaml', folderId: 'lint-demo', manifestFiles: ['vs.yaml']},
+    );
+    expect(lintLab(conditional, text, 'lint/lab.yaml').filter((issue) => issue.message.startsWith('[trivial-expect]'))).toHaveLength(1);
   });
 
   it('finds nothing else', () => {

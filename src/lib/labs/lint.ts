@@ -18,8 +18,9 @@
  *                       (`& echo $! > /tmp/istio-labs-NAME.pid`), so the cleanup cannot stop it
  *   istioctl-no-path    istioctl used in a step before any step puts it on PATH (or checks it is
  *                       there with `command -v istioctl`)
- *   log-grep-no-retry   `kubectl logs … | grep` in a step command outside a retry loop: logs are
- *                       flushed late, so the first read may miss the line
+ *   log-grep-no-retry   `kubectl logs … | grep` in a step command outside a retry loop, unless it
+ *                       is the step's expected-output command (run.sh re-runs that one until it
+ *                       matches): logs are flushed late, so the first read may miss the line
  */
 import {LabError, type Lab, type LabCommand, type LabIssue, type LabStep} from './model';
 import {parseLab} from './parse';
@@ -72,7 +73,10 @@ type Report = (rule: LintRule, message: string, needle: string) => void;
 /** Words the command prints whatever happens: echo/printf/awk print literals, and the names a
  *  lone `kubectl get` is asked for (its NotFound error repeats them). */
 function wordsPrintedAnyway(command: string): Set<string> {
-  const printed = [...command.matchAll(/\b(echo|printf|print)\s+([^;|}\n]*)/g)].flatMap((match) => words(match[2] as string));
+  // A literal printed under a condition (`grep -q … && echo failed`, awk's `x ? "a" : "b"`) is a result.
+  const unconditional = (match: RegExpMatchArray) =>
+    !/(&&|\|\||\bthen|\belse)\s*$/.test(command.slice(0, match.index)) && !/\?/.test(match[2] as string);
+  const printed = [...command.matchAll(/\b(echo|printf|print)\s+([^;|}\n]*)/g)].filter(unconditional).flatMap((match) => words(match[2] as string));
   const lone = /^\s*kubectl get ([^|;&]*)$/.exec(command);
   return new Set([...printed, ...(lone ? words(lone[1] as string) : [])]);
 }
@@ -120,7 +124,8 @@ function lintCheck(step: LabStep, report: Report): void {
   }
 }
 
-function lintCommand(command: LabCommand, lab: Lab, report: Report): void {
+/** `retried`: run.sh re-runs this command until its output matches (the last one of a step with `expect`). */
+function lintCommand(command: LabCommand, lab: Lab, report: Report, retried: boolean): void {
   const run = command.run;
   const removedInCleanup = (key: string) => lab.cleanup.some((cleanup) => new RegExp(`\\s${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}-(\\s|$)`).test(cleanup.run));
   const guarded = /\|\||\bif\b|--dry-run=client|kubectl get [^|&;]*&&/.test(run);
@@ -145,7 +150,7 @@ function lintCommand(command: LabCommand, lab: Lab, report: Report): void {
   if (/(^|[^&|>])&\s*($|[^&>])/.test(unquoted.replace(/&>|>&|2>&1|&&/g, ''))) {
     if (!/&\s*echo\s+"?\$!"?\s*>\s*\S+/.test(run)) report('background-no-pid', 'a background process whose PID is not saved to a file: add `& echo $! > /tmp/istio-labs-NAME.pid` so the cleanup can stop it', run);
   }
-  if (/\bkubectl logs\b[^\n]*\|\s*grep\b/.test(run) && !looped) {
+  if (/\bkubectl logs\b[^\n]*\|\s*grep\b/.test(run) && !looped && !retried) {
     report('log-grep-no-retry', 'a log read that runs once: logs arrive late, so read them in a retry loop (`until kubectl logs … | grep -q …; do sleep 2; done`)', run);
   }
 }
@@ -162,14 +167,15 @@ export function lintLab(lab: Lab, text: string, file: string): LabIssue[] {
     const report: Report = (rule, message, needle) => issues.push({file, line: find(needle, stepLine), message: `[${rule}] ${message}`});
     lintExpect(step, report);
     lintCheck(step, report);
-    for (const command of step.commands) {
-      lintCommand(command, lab, report);
+    step.commands.forEach((command, index) => {
+      const last = !step.commands.slice(index + 1).some((later) => !later.mode || !command.mode || later.mode === command.mode);
+      lintCommand(command, lab, report, Boolean(step.expect) && last);
       if (PUTS_ISTIOCTL_ON_PATH.test(command.run)) istioctlReady = true;
       else if (/(^|[\s;&|(])istioctl\s/.test(command.run) && !istioctlReady) {
         report('istioctl-no-path', 'istioctl is used before any step puts it on PATH: add the download/`export PATH=…/istio-VERSION/bin:$PATH` step (or a `command -v istioctl` check) first', command.run);
         istioctlReady = true;
       }
-    }
+    });
   }
   return issues;
 }

@@ -8,7 +8,8 @@
  *   chained     the whole course in one mode, in course order, on the runner: lab 1 creates the
  *               cluster, install labs stay up while later labs need them, every other lab runs
  *               with its cleanup, the cleanup lab runs last and lab 1's cleanup deletes the cluster
- *   runner      lab 1 (it creates its own kind cluster, under a name of its own) on the runner
+ *   runner      lab 1 on the runner: it creates its own kind cluster (istio-labs; a job's own
+ *               cluster is called labs-job, so lab 1's cleanup cannot delete it)
  *
  * A plan is a list of actions the workflow's bash library (scripts/labs-run.sh) carries out:
  *   keep:ID      run the lab's steps, no cleanup (its state is needed later)
