@@ -137,6 +137,16 @@ describe('labs-run.sh dry run: leftovers after a lab\'s cleanup', () => {
   }, 180_000);
 });
 
+describe('the bash the workflow runs', () => {
+  it('scripts/labs-run.sh and the replaying stand-in pass bash -n and shellcheck', () => {
+    for (const file of ['scripts/labs-run.sh', 'tests/fixtures/labs-dryrun/bin/replay']) {
+      expect(spawnSync('bash', ['-n', file], {encoding: 'utf8'}).stderr, file).toBe('');
+      const lint = spawnSync('shellcheck', ['--shell=bash', file], {encoding: 'utf8'});
+      expect(lint.stdout, file).toBe('');
+    }
+  });
+});
+
 describe('leftovers logic', () => {
   const namespaces = (items: [string, Record<string, string>, string?][]) =>
     JSON.stringify({items: items.map(([name, labels, phase]) => ({metadata: {name, labels: {'kubernetes.io/metadata.name': name, ...labels}}, status: {phase: phase ?? 'Active'}}))});
