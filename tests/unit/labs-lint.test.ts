@@ -101,13 +101,21 @@ steps:
       - run: curl -s 'http://localhost:9080/api?a=1&b=2'
     hint: Nothing to fix.
     check: kubectl rollout status deployment/productpage -n demo --timeout=10s
+  - id: marker
+    title: Count failures with a marker the command prints on a condition
+    commands:
+      - run: for _ in $(seq 1 20); do curl -s http://localhost:9080/ | grep -q 'unavailable' && echo failed || echo ok; done | sort | uniq -c
+    expect:
+      match: contains
+      output: failed
+    hint: Nothing failed.
 cleanup:
   - run: kill "$(cat /tmp/istio-labs-demo.pid)"
 `,
     {file: 'good/lab.yaml', folderId: 'good-lab'},
   );
 
-  it('guarded creates, --overwrite, PID files, loops, quoted ampersands and readiness checks pass', () => {
+  it('guarded creates, --overwrite, PID files, loops, quoted ampersands, readiness checks and conditional markers pass', () => {
     expect(lintLab(good, '', 'good/lab.yaml')).toEqual([]);
   });
 });

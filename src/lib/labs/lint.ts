@@ -5,7 +5,8 @@
  *
  * Rules
  *   trivial-expect      a `contains`/`not-contains` text any output would match: empty, under
- *                       three characters, one generic word ("Running", "created", "failed" …),
+ *                       three characters, one generic word ("Running", "created", "failed" …)
+ *                       unless the command prints it itself as a result (`&& echo failed`),
  *                       or made only of words the step's command itself prints (`echo failed`)
  *   check-no-effect     a check that cannot fail (`true`, `… || true`) or names nothing the
  *                       step's commands or expected output name
@@ -81,6 +82,11 @@ function wordsPrintedAnyway(command: string): Set<string> {
   return new Set([...printed, ...(lone ? words(lone[1] as string) : [])]);
 }
 
+/** Words the command prints only under a condition (`grep -q … && echo failed || echo ok`): its own result markers. */
+function printedOnCondition(command: string): Set<string> {
+  return new Set([...command.matchAll(/(&&|\|\|)\s*(echo|printf)\s+([^;|&}\n]*)/g)].flatMap((match) => words(match[3] as string)));
+}
+
 function lintExpect(step: LabStep, report: Report): void {
   const expect = step.expect;
   if (!expect || (expect.match !== 'contains' && expect.match !== 'not-contains')) return;
@@ -93,7 +99,7 @@ function lintExpect(step: LabStep, report: Report): void {
   const meaningful = expected;
   if (text.replace(/\s/g, '').length < 3) {
     report('trivial-expect', `"${text}" is too short to tell one output from another`, expect.output || step.id);
-  } else if (expected.length === 1 && GENERIC_WORDS.has(expected[0] as string)) {
+  } else if (expected.length === 1 && GENERIC_WORDS.has(expected[0] as string) && !printedOnCondition(last).has(expected[0] as string)) {
     report('trivial-expect', `"${text}" is in almost any output: expect a line only a correct result prints`, text);
   } else if (expect.match === 'contains' && meaningful.some((word) => !/^\d+$/.test(word)) && meaningful.every((word) => printed.has(word))) {
     report('trivial-expect', `the step's command prints "${text}" whatever the result (a literal it echoes, or the name a NotFound error repeats): expect the result itself`, text);
