@@ -22,6 +22,7 @@ import {
   type FileResult,
   type Problem,
 } from '../src/lib/validate';
+import {checkClaimsOfFile, claimSummary, emptyClaimCounts, mergeClaimCounts} from '../src/lib/validate/outputs';
 import {lintLabSource} from '../src/lib/labs/lint';
 
 const root = process.cwd();
@@ -66,6 +67,15 @@ for (const file of files) {
   mergeCounts(counts, result.counts);
   problems.push(...result.problems);
   snippets.push(...result.snippets);
+}
+
+// What the course claims Istio prints and accepts: outputs, log greps, --set paths, values files
+const claims = emptyClaimCounts();
+for (const file of files) {
+  const result = checkClaimsOfFile(readFileSync(file, 'utf8'), file);
+  if (!result) continue;
+  mergeClaimCounts(claims, result.counts);
+  problems.push(...result.problems);
 }
 
 // bash -n: one small script per source file (all its snippets, lines mapped back); a file that
@@ -137,6 +147,7 @@ const other = Object.entries(counts.other)
 console.log(`scanned ${scanned} files`);
 if (marked) console.log(marked);
 if (other) console.log(`  not code to check: ${other}`);
+console.log(claimSummary(claims));
 console.log(
   `checked ${counts.manifests} manifests, ${counts.fragments} fragments, ${counts.commands} commands (${counts.istioctl} istioctl), ${counts.urls} URLs: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
 );

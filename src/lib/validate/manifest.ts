@@ -5,12 +5,11 @@
  */
 import Ajv, {type ErrorObject, type ValidateFunction} from 'ajv';
 import {isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node} from 'yaml';
-import schemasJson from '../../data/istio-reference/schemas.json';
+import {SCHEMAS as schemas} from '../../data/istio-reference/reference';
 import type {JsonSchema} from '../../data/istio-reference/schemaTypes';
 import {kindInfo, kindsNamed} from './kinds';
 import type {LocalProblem} from './types';
 
-const schemas = schemasJson as unknown as Record<string, JsonSchema>;
 
 export interface ManifestOptions {
   /** `Kind.path.to.field`: the text is only that part of a resource. */

@@ -4,10 +4,9 @@
  * the https://istio.io/latest/… form.
  */
 import {ISTIO_MINOR} from '../../data/course';
-import samples from '../../data/istio-reference/samples.json';
+import {SAMPLE_PATHS} from '../../data/istio-reference/reference';
 import type {LocalProblem} from './types';
 
-const SAMPLE_PATHS = new Set<string>(samples.paths);
 
 export interface UrlResult {
   readonly problems: LocalProblem[];
