@@ -9,7 +9,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node'},
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Tests that read every lab run the bash parser over ~1,700 commands, and some start bash:
+          // seconds on two busy cores, more than vitest's 5 s default.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

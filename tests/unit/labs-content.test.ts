@@ -117,7 +117,7 @@ describe('the labs plugin', () => {
       'sidecar-install/manifests/bookinfo-namespace.yaml',
     ]);
     expect(entries.get('sidecar-install/run.sh')?.mode).toBe(0o755);
-    expect(entries.get('sidecar-install/run.sh')?.text).toContain('kubectl apply -f manifests/bookinfo-namespace.yaml');
+    expect(entries.get('sidecar-install/run.sh')?.text).toContain('kubectl apply -f "${LAB_MANIFESTS}"/bookinfo-namespace.yaml');
     expect(entries.get('sidecar-install/manifests/bookinfo-namespace.yaml')?.text).toBe(loaded.manifests['bookinfo-namespace.yaml']);
     // Same lab, same bytes: the archive is reproducible.
     expect((await createBundle(loaded)).equals(archive)).toBe(true);
@@ -135,10 +135,15 @@ describe('verifying a run against the expected outputs', () => {
     const {lab} = loadLab(siteDir, 'sidecar-install');
     const dir = mkdtempSync(path.join(tmpdir(), 'lab-outputs-'));
     for (const step of lab.steps) if (step.expect) writeFileSync(path.join(dir, `${step.id}.txt`), step.expect.output);
-    expect(verifyOutputs(siteDir, 'sidecar-install', dir).every((verdict) => verdict.ok)).toBe(true);
+    expect(verifyOutputs(siteDir, 'sidecar-install', dir, 'sidecar').every((verdict) => verdict.ok)).toBe(true);
     writeFileSync(path.join(dir, 'product-page.txt'), '<title>Error</title>\n');
-    const failed = verifyOutputs(siteDir, 'sidecar-install', dir, 'ambient').filter((verdict) => !verdict.ok);
+    const failed = verifyOutputs(siteDir, 'sidecar-install', dir, 'sidecar').filter((verdict) => !verdict.ok);
     expect(failed.map((verdict) => verdict.step)).toEqual(['product-page']);
+    expect(failed[0]?.reason).toContain('--- actual:\n  | <title>Error</title>');
+    // A mode the lab does not have is a failure, not a silent fall-back to its first mode.
+    expect(verifyOutputs(siteDir, 'sidecar-install', dir, 'ambient')).toEqual([
+      {step: '(mode)', ok: false, reason: 'lab sidecar-install has no ambient mode (it has sidecar)'},
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {matchOutput, normaliseToken} from '@site/src/lib/labs/matchers';
+import {describeMismatch, matchOutput, normaliseToken, stripAnsi} from '@site/src/lib/labs/matchers';
 
 const PODS = `NAME                              READY   STATUS    RESTARTS   AGE
 details-v1-7d775cb4f6-5t9zm       2/2     Running   0          2m
@@ -57,5 +57,35 @@ ratings-v1-794f65dbb6-q8x2c       2/2     Running   0          1h
     expect(normaliseToken('2/2')).toBe('2/2');
     expect(normaliseToken('Running')).toBe('Running');
     expect(normaliseToken('v1')).toBe('v1');
+  });
+
+  it('strips terminal colour codes before matching (kubectl cluster-info colours its output)', () => {
+    const coloured = '\u001b[0;32mKubernetes control plane\u001b[0m is running at \u001b[0;33mhttps://127.0.0.1:40123\u001b[0m\n';
+    expect(stripAnsi(coloured)).toBe('Kubernetes control plane is running at https://127.0.0.1:40123\n');
+    expect(matchOutput({match: 'contains', output: 'Kubernetes control plane is running at https://127.0.0.1:'}, coloured).ok).toBe(true);
+    expect(matchOutput({match: 'exact', output: 'ok'}, '\u001b[1mok\u001b[22m').ok).toBe(true);
+  });
+
+  it('like: a mismatch names the expected line, the actual line and how they were compared', () => {
+    const actual = PODS.replace('ratings-v1-5bb5f4cd7d-ghwlb       2/2     Running', 'ratings-v1-5bb5f4cd7d-ghwlb       1/2     Running');
+    const result = matchOutput({match: 'like', output: PODS}, actual);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('expected line 4');
+    expect(result.reason).toContain('expected: ratings-v1-5bb5f4cd7d-ghwlb       2/2     Running   0          2m');
+    expect(result.reason).toContain('actual:   ratings-v1-5bb5f4cd7d-ghwlb       1/2     Running   0          2m');
+    expect(result.reason).toContain('"ratings-v1-<pod> 2/2 Running 0 <age>" vs "ratings-v1-<pod> 1/2 Running 0 <age>"');
+    const short = matchOutput({match: 'like', output: PODS}, PODS.split('\n').slice(0, 2).join('\n'));
+    expect(short.reason).toContain('actual:   (no more lines)');
+    const long = matchOutput({match: 'like', output: 'A\n'}, 'A\nB\n');
+    expect(long.reason).toContain('extra line 2: B');
+  });
+
+  it('describes any mismatch with the expected and the actual text side by side', () => {
+    const expectation = {match: 'contains' as const, output: 'Installation complete\n'};
+    const text = describeMismatch(expectation, 'Error: timed out\n', matchOutput(expectation, 'Error: timed out\n'));
+    expect(text).toBe(
+      'contains match failed: output does not contain:\nInstallation complete\n--- expected (contains):\n  | Installation complete\n--- actual:\n  | Error: timed out',
+    );
+    expect(describeMismatch(expectation, '', matchOutput(expectation, ''))).toContain('--- actual:\n  | (nothing)');
   });
 });

@@ -4,7 +4,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseLab} from '@site/src/lib/labs/parse';
-import {generateRunScript} from '@site/src/lib/labs/script';
+import {renderForPage} from '@site/src/lib/labs/placeholders';
+import {generateRunScript, withManifestsVariable} from '@site/src/lib/labs/script';
+import {loadAllLabs} from '@site/src/plugins/labs/load';
 
 const LAB = parseLab(
   `id: demo-lab
@@ -75,7 +77,7 @@ if [ "$1" = label ]; then echo "namespace/x labeled"; fi
     writeFileSync(log, '');
     const result = spawnSync('bash', [path.join(dir, 'run.sh'), ...args], {
       cwd: tmpdir(),
-      env: {PATH: `${path.join(dir, 'bin')}:${process.env.PATH ?? ''}`, FAKE_LOG: log, CHECK_INTERVAL: '0', CHECK_ATTEMPTS: '2', ...env},
+      env: {PATH: `${path.join(dir, 'bin')}:${process.env.PATH ?? ''}`, FAKE_LOG: log, CHECK_INTERVAL: '0', STEP_TIMEOUT: '0', ...env},
       encoding: 'utf8',
     });
     return {status: result.status ?? -1, out: `${result.stdout}${result.stderr}`, log: readFileSync(log, 'utf8').split('\n').filter(Boolean)};
@@ -92,7 +94,8 @@ describe('generated run.sh', () => {
     expect(script).toContain('\nset -euo pipefail\n');
     expect(script).toContain('export NAMESPACE="${NAMESPACE:-my shop}"');
     expect(script).toContain('MODE="${MODE:-sidecar}"');
-    expect(script).toContain('kubectl apply -f manifests/waypoint.yaml');
+    expect(script).toContain('kubectl apply -f "${LAB_MANIFESTS}"/waypoint.yaml');
+    expect(script).toContain('LAB_MANIFESTS="${LAB_MANIFESTS:-manifests}"');
     expect(script).toContain('# Page: https://example.org/docs/labs/demo-lab/');
   });
 
@@ -138,16 +141,23 @@ describe('generated run.sh', () => {
 
   it('stops at a failing command or check and prints the step and its hint', () => {
     const {run} = bundle();
-    const failed = run([], {FAIL_ON: 'label'});
+    const failed = run([], {FAIL_ON: 'create'});
     expect(failed.status).not.toBe(0);
     expect(failed.out).toContain('Step 1 (First step) failed.');
     expect(failed.out).toContain('Hint: Is the cluster up? Try kubectl get nodes and "$KUBECONFIG".');
-    expect(failed.log).toHaveLength(2);
+    expect(failed.log).toHaveLength(1);
+
+    // The command whose output the step expects is retried until STEP_TIMEOUT, then reported.
+    const unsettled = run([], {FAIL_ON: 'label'});
+    expect(unsettled.status).toBe(1);
+    expect(unsettled.out).toContain('Step 1 (First step) failed: its last command still exits with status 1 after 1 attempts');
+    expect(unsettled.out).toContain('Hint: Is the cluster up?');
 
     const unchecked = run([], {FAIL_ON: 'get namespace'});
     expect(unchecked.status).toBe(1);
-    expect(unchecked.out).toContain('Step 1 (First step): the check still fails after 2 attempts');
-    expect(unchecked.log.filter((line) => line.startsWith('get|'))).toHaveLength(3);
+    expect(unchecked.out).toContain('Step 1 (First step) failed: the check still fails after 1 attempts (0s)');
+    expect(unchecked.out).toContain('The check printed:\nfake failure');
+    expect(unchecked.log.filter((line) => line.startsWith('get|'))).toHaveLength(1);
   });
 
   it('keeps running the cleanup when one cleanup command fails', () => {
@@ -177,3 +187,36 @@ describe('generated run.sh', () => {
     expect(help.log).toEqual([]);
   });
 }, 60_000);
+
+describe('run.sh and the page run the same commands', () => {
+  it('every command of every lab, rendered with LAB_MANIFESTS at the published folder, is the page\'s command', () => {
+    const site = 'https://example.org/service-mesh-labs/';
+    let compared = 0;
+    for (const {lab} of loadAllLabs(process.cwd())) {
+      const values = Object.fromEntries((lab.variables ?? []).map((variable) => [variable.name, variable.default]));
+      const published = `${site}labs/${lab.id}`;
+      const commands = [...lab.steps.flatMap((step) => step.commands), ...lab.cleanup].map((command) => command.run);
+      for (const command of commands) {
+        const page = renderForPage(command, {values, manifestUrl: (file) => `${published}/${file}`});
+        const script = renderForPage(withManifestsVariable(command), {values: {...values, LAB_MANIFESTS: published}, manifestUrl: () => 'unused'});
+        expect(script, `${lab.id}: ${command}`).toBe(page);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('LAB_MANIFESTS points run.sh at a URL as well as at the bundle folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lab-script-'));
+    writeFileSync(path.join(dir, 'run.sh'), generateRunScript(LAB));
+    mkdirSync(path.join(dir, 'bin'));
+    const log = path.join(dir, 'log');
+    writeFileSync(path.join(dir, 'bin', 'kubectl'), `#!/usr/bin/env bash\necho "$*" >> "${log}"\n`, {mode: 0o755});
+    const result = spawnSync('bash', [path.join(dir, 'run.sh'), '--mode', 'ambient'], {
+      env: {PATH: `${path.join(dir, 'bin')}:${process.env.PATH ?? ''}`, LAB_MANIFESTS: 'http://127.0.0.1:3000/base/labs/demo-lab', STEP_TIMEOUT: '0'},
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(log, 'utf8')).toContain('apply -f http://127.0.0.1:3000/base/labs/demo-lab/waypoint.yaml\n');
+  });
+});

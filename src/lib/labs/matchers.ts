@@ -7,6 +7,9 @@
  *   like          line by line; a line `...` skips any number of lines; other lines compare
  *                 column by column after masking ages (5s, 3m2s, 2d), IP addresses and
  *                 pod-name hash suffixes (productpage-v1-6b746f74dc-9stvs → productpage-v1)
+ *
+ * Terminal colour and cursor codes (ANSI escapes, as `kubectl cluster-info` prints when it thinks
+ * it writes to a terminal) are removed from the output before any comparison.
  */
 import type {LabExpect} from './model';
 
@@ -18,8 +21,17 @@ export interface MatchResult {
 
 const OK: MatchResult = {ok: true, reason: ''};
 
+/** ESC [ … final byte (colours, cursor moves) and ESC ] … BEL/ST (titles, links). */
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)/g;
+
+/** The text without terminal escape codes. */
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
 function lines(text: string): string[] {
-  const all = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+$/, ''));
+  const all = stripAnsi(text).replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+$/, ''));
   while (all.length > 0 && all[0] === '') all.shift();
   while (all.length > 0 && all[all.length - 1] === '') all.pop();
   return all;
@@ -50,26 +62,50 @@ function normaliseLine(line: string): string {
   return line.trim().split(/\s+/).map(normaliseToken).join(' ');
 }
 
-function likeLines(expected: readonly string[], actual: readonly string[]): boolean {
+/** Where a `like` comparison got furthest before it failed (0-based line numbers). */
+interface LikeFailure {
+  readonly expectedLine: number;
+  readonly actualLine: number;
+}
+
+function likeLines(expected: readonly string[], actual: readonly string[]): LikeFailure | null {
   // memo[i][j]: expected[i..] matches actual[j..]
   const memo = new Map<string, boolean>();
+  let furthest: LikeFailure = {expectedLine: 0, actualLine: 0};
+  const fail = (i: number, j: number): false => {
+    if (i > furthest.expectedLine || (i === furthest.expectedLine && j > furthest.actualLine)) furthest = {expectedLine: i, actualLine: j};
+    return false;
+  };
   const match = (i: number, j: number): boolean => {
     const key = `${i},${j}`;
     const known = memo.get(key);
     if (known !== undefined) return known;
     let result: boolean;
-    if (i === expected.length) result = j === actual.length;
+    if (i === expected.length) result = j === actual.length || fail(i, j);
     else if ((expected[i] as string).trim() === '...') {
       result = false;
       for (let skip = j; skip <= actual.length && !result; skip += 1) result = match(i + 1, skip);
+    } else if (j < actual.length && normaliseLine(expected[i] as string) === normaliseLine(actual[j] as string)) {
+      result = match(i + 1, j + 1);
     } else {
-      result =
-        j < actual.length && normaliseLine(expected[i] as string) === normaliseLine(actual[j] as string) && match(i + 1, j + 1);
+      result = fail(i, j);
     }
     memo.set(key, result);
     return result;
   };
-  return match(0, 0);
+  return match(0, 0) ? null : furthest;
+}
+
+function likeReason(expected: readonly string[], actual: readonly string[], failure: LikeFailure): string {
+  const want = expected[failure.expectedLine];
+  const got = actual[failure.actualLine];
+  if (want === undefined) return `output does not look like the expected table: extra line ${failure.actualLine + 1}: ${got ?? ''}`;
+  return [
+    `output does not look like the expected table: expected line ${failure.expectedLine + 1}`,
+    `  expected: ${want.trim()}`,
+    `  actual:   ${got === undefined ? '(no more lines)' : got.trim()}`,
+    ...(got === undefined ? [] : [`  compared as: "${normaliseLine(want)}" vs "${normaliseLine(got)}"`]),
+  ].join('\n');
 }
 
 /** Does `actual` output satisfy the expectation? */
@@ -87,7 +123,21 @@ export function matchOutput(expect: LabExpect, actual: string): MatchResult {
       return got.join('\n').includes(want.join('\n'))
         ? {ok: false, reason: `output contains what it must not:\n${want.join('\n')}`}
         : OK;
-    case 'like':
-      return likeLines(want, got) ? OK : {ok: false, reason: 'output does not look like the expected table'};
+    case 'like': {
+      const failure = likeLines(want, got);
+      return failure ? {ok: false, reason: likeReason(want, got, failure)} : OK;
+    }
   }
+}
+
+/** A failed match for a person: the reason, then what was expected and what came out. */
+export function describeMismatch(expect: LabExpect, actual: string, result: MatchResult): string {
+  const indent = (text: string) => (lines(text).length > 0 ? lines(text).map((line) => `  | ${line}`).join('\n') : '  | (nothing)');
+  return [
+    `${expect.match} match failed: ${result.reason}`,
+    `--- expected (${expect.match}):`,
+    indent(expect.output),
+    '--- actual:',
+    indent(actual),
+  ].join('\n');
 }

@@ -1,9 +1,12 @@
 /**
- * run.sh for a lab's bundle: every step in order under `set -euo pipefail`, each step's check
- * (retried while the cluster settles), and the cleanup only when asked. Generated from the same
- * Lab the page renders, so the page and the script cannot disagree.
+ * run.sh for a lab's bundle: every step in order under `set -euo pipefail`; the command whose
+ * output a step expects is re-run until it succeeds and (with LAB_MATCHER) its output matches,
+ * then the step's check is retried until it passes, each within STEP_TIMEOUT seconds; the
+ * cleanup only when asked. Generated from the same Lab the page renders, so the page and the
+ * script cannot disagree: manifests are read from LAB_MANIFESTS (default: the bundle's
+ * manifests/ folder; CI points it at the built site, where the page's URLs lead).
  */
-import {commandsForMode, type Lab, type LabCommand, type LabMode} from './model';
+import {commandsForMode, type Lab, type LabCommand, type LabMode, type LabStep} from './model';
 import {quoteInContext, renderForScript, shellQuote} from './placeholders';
 
 export interface ScriptOptions {
@@ -16,14 +19,29 @@ export interface ScriptOptions {
 /** The generated script's file name inside the bundle. */
 export const RUN_SCRIPT = 'run.sh';
 
+/** The shell variable run.sh reads manifests from (a folder or a URL, without a trailing slash). */
+export const MANIFESTS_VARIABLE = 'LAB_MANIFESTS';
+
+/**
+ * A command with `{{manifest:FILE}}` turned into `{{LAB_MANIFESTS}}/FILE`, so that run.sh reads
+ * the file from wherever LAB_MANIFESTS points. Rendered for the page with LAB_MANIFESTS set to
+ * the lab's published folder, it is exactly the page's command (a unit test proves it).
+ */
+export function withManifestsVariable(command: string): string {
+  return command.replace(/\{\{\s*manifest:([A-Za-z0-9][A-Za-z0-9._-]*)\s*\}\}/g, `{{${MANIFESTS_VARIABLE}}}/$1`);
+}
+
+function render(command: string): string {
+  return renderForScript(withManifestsVariable(command));
+}
+
 function commandLines(commands: readonly LabCommand[], lab: Lab): string[] {
   const out: string[] = [];
   for (const command of commands) {
-    const text = renderForScript(command.run);
     if (command.mode && lab.modes.length > 1) {
-      out.push(`if [ "\${MODE}" = ${command.mode} ]; then`, text, 'fi');
+      out.push(`if [ "\${MODE}" = ${command.mode} ]; then`, render(command.run), 'fi');
     } else if (!command.mode || command.mode === lab.modes[0]) {
-      out.push(text);
+      out.push(render(command.run));
     }
   }
   return out;
@@ -38,11 +56,11 @@ function plainText(markdown: string): string {
     .trim();
 }
 
-export function generateRunScript(lab: Lab, options: ScriptOptions = {}): string {
+function header(lab: Lab, options: ScriptOptions): string[] {
   const multiMode = lab.modes.length > 1;
   const title = options.number === undefined ? lab.title : `Lab ${options.number}: ${lab.title}`;
   const variables = lab.variables ?? [];
-  const lines: string[] = [
+  return [
     '#!/usr/bin/env bash',
     '# Lab commands are written for a learner at a prompt: a variable a step sets may be meant for',
     '# the learner\'s own later use, and loop counters go unused. Not bugs in a lab script.',
@@ -57,24 +75,37 @@ export function generateRunScript(lab: Lab, options: ScriptOptions = {}): string
     ...(variables.length > 0
       ? ['#   Variables come from the environment, e.g.:', `#   ${variables.map((v) => `${v.name}=${shellQuote(v.default)}`).join(' ')} ./${RUN_SCRIPT}`]
       : []),
+    '#   STEP_TIMEOUT (seconds, default 300): how long a step\'s output and check may take to settle;',
+    '#   they are retried every CHECK_INTERVAL seconds (default 5) until then.',
     '#   LAB_OUTPUT_DIR=DIR saves the output of each step that has an expected output to DIR/<step>.txt.',
-    '#   CHECK_ATTEMPTS and CHECK_INTERVAL (seconds) control how long a failing check is retried.',
+    '#   LAB_MATCHER="CMD" matches it: CMD KIND EXPECTED-FILE ACTUAL-FILE exits 0 on a match (CI sets',
+    '#   it to the course\'s matcher); the step is retried until it matches.',
+    `#   ${MANIFESTS_VARIABLE}=DIR-OR-URL: where the manifests are read from (default: manifests).`,
     'set -euo pipefail',
     '# Let the ERR trap below see failures inside functions too.',
     'set -o errtrace',
     'cd "$(dirname "$0")"',
     '',
   ];
-  for (const variable of variables) {
+}
+
+function settings(lab: Lab): string[] {
+  const multiMode = lab.modes.length > 1;
+  const lines: string[] = [];
+  for (const variable of lab.variables ?? []) {
     lines.push(`# ${variable.description.replace(/\s+/g, ' ')}`);
     lines.push(`export ${variable.name}="\${${variable.name}:-${quoteInContext(variable.default, 'double').replace(/}/g, '\\}')}}"`);
   }
   if (multiMode) lines.push(`MODE="\${MODE:-${lab.modes[0]}}"`);
   lines.push(
+    `${MANIFESTS_VARIABLE}="\${${MANIFESTS_VARIABLE}:-manifests}"`,
     'CLEANUP="${CLEANUP:-0}"',
     'CLEANUP_ONLY=0',
-    'CHECK_ATTEMPTS="${CHECK_ATTEMPTS:-30}"',
+    'STEP_TIMEOUT="${STEP_TIMEOUT:-300}"',
     'CHECK_INTERVAL="${CHECK_INTERVAL:-5}"',
+    'read -r -a MATCHER <<< "${LAB_MATCHER:-}"',
+    'OUTPUT_DIR="${LAB_OUTPUT_DIR:-}"',
+    'if [ "${#MATCHER[@]}" -gt 0 ] && [ -z "${OUTPUT_DIR}" ]; then OUTPUT_DIR="$(mktemp -d)"; fi',
     'while [ "$#" -gt 0 ]; do',
     '  case "$1" in',
     '    --cleanup) CLEANUP=1 ;;',
@@ -94,97 +125,181 @@ export function generateRunScript(lab: Lab, options: ScriptOptions = {}): string
       'esac',
     );
   }
-  lines.push(
-    '',
-    '# The step being run, for messages; a failing command prints the step and its hint.',
-    "CURRENT_STEP=''",
-    "CURRENT_HINT=''",
-    'on_error() {',
-    '  if [ -n "${CURRENT_STEP}" ]; then',
-    '    echo "Step ${CURRENT_STEP} failed." >&2',
-    '    echo "Hint: ${CURRENT_HINT}" >&2',
-    '  fi',
-    '}',
-    'trap on_error ERR',
-    '',
-    '# verify CHECK_FUNCTION: retry the step\'s check until it passes or the attempts run out.',
-    'verify() {',
-    '  local attempt=1',
-    '  until "$1" >/dev/null 2>&1; do',
-    '    if [ "${attempt}" -ge "${CHECK_ATTEMPTS}" ]; then',
-    '      echo "Step ${CURRENT_STEP}: the check still fails after ${attempt} attempts:" >&2',
-    '      "$1" >&2 || true',
-    '      echo "Hint: ${CURRENT_HINT}" >&2',
-    '      exit 1',
-    '    fi',
-    '    attempt=$((attempt + 1))',
-    '    sleep "${CHECK_INTERVAL}"',
-    '  done',
-    '  echo "    ok: step ${CURRENT_STEP} checked"',
-    '}',
-    '',
-    '# capture_start STEP / capture_end: copy the output in between to LAB_OUTPUT_DIR/STEP.txt.',
-    'CAPTURE_PID=\'\'',
-    'capture_start() {',
-    '  if [ -n "${LAB_OUTPUT_DIR:-}" ]; then',
-    '    mkdir -p "${LAB_OUTPUT_DIR}"',
-    '    exec 3>&1 4>&2',
-    '    exec > >(tee "${LAB_OUTPUT_DIR}/$1.txt") 2>&1',
-    '    CAPTURE_PID=$!',
-    '  fi',
-    '}',
-    'capture_end() {',
-    '  if [ -n "${CAPTURE_PID}" ]; then',
-    '    exec 1>&3 2>&4 3>&- 4>&-',
-    '    wait "${CAPTURE_PID}" || true',
-    "    CAPTURE_PID=''",
-    '  fi',
-    '}',
-    '',
-  );
+  return lines;
+}
 
-  // Each check is a function, so multi-line checks and pipes keep their meaning.
+/** The functions every run.sh carries: steps and groups, failure, capture, retry. */
+const RUNTIME: readonly string[] = [
+  '',
+  '# The step being run, for messages; a failing command prints the step and its hint.',
+  "CURRENT_STEP=''",
+  "CURRENT_HINT=''",
+  '# In GitHub Actions each step is a collapsible group, closed before any failure is printed.',
+  'IN_GROUP=0',
+  'group_end() { if [ "${IN_GROUP}" = 1 ]; then echo "::endgroup::"; IN_GROUP=0; fi; }',
+  'step_start() { # step_start NUMBER TITLE',
+  '  group_end',
+  '  if [ "${GITHUB_ACTIONS:-}" = true ]; then echo "::group::Step $1: $2"; IN_GROUP=1; fi',
+  '  echo "==> Step $1: $2"',
+  '  CURRENT_STEP="$1 ($2)"',
+  '}',
+  'fail_step() { # fail_step WHY: print the step, why and its hint, and stop',
+  '  capture_end',
+  '  group_end',
+  '  if [ "${GITHUB_ACTIONS:-}" = true ]; then echo "::error title=Step ${CURRENT_STEP} failed::$1"; fi',
+  '  echo "Step ${CURRENT_STEP} failed: $1" >&2',
+  '  echo "Hint: ${CURRENT_HINT}" >&2',
+  '  exit 1',
+  '}',
+  'on_error() {',
+  '  group_end',
+  '  if [ -n "${CURRENT_STEP}" ]; then',
+  '    echo "Step ${CURRENT_STEP} failed." >&2',
+  '    echo "Hint: ${CURRENT_HINT}" >&2',
+  '  fi',
+  '}',
+  'trap on_error ERR',
+  '',
+  '# capture_start STEP / capture_end: copy the output in between to OUTPUT_DIR/STEP.txt.',
+  "CAPTURE_PID=''",
+  'capture_start() {',
+  '  if [ -n "${OUTPUT_DIR}" ]; then',
+  '    mkdir -p "${OUTPUT_DIR}"',
+  '    exec 3>&1 4>&2',
+  '    exec > >(tee "${OUTPUT_DIR}/$1.txt") 2>&1',
+  '    CAPTURE_PID=$!',
+  '  fi',
+  '}',
+  'capture_end() {',
+  '  if [ -n "${CAPTURE_PID}" ]; then',
+  '    exec 1>&3 2>&4 3>&- 4>&-',
+  '    wait "${CAPTURE_PID}" || true',
+  "    CAPTURE_PID=''",
+  '  fi',
+  '}',
+  '',
+  '# expect_output STEP KIND RUN EXPECTED: run the function RUN (the command whose output the step',
+  '# expects) until it succeeds and its output matches what EXPECTED prints, or STEP_TIMEOUT passes.',
+  'expect_output() {',
+  '  local step="$1" kind="$2" attempt=1 status deadline=$((SECONDS + STEP_TIMEOUT))',
+  '  while :; do',
+  '    capture_start "${step}"',
+  '    if "$3"; then status=0; else status=$?; fi',
+  '    capture_end',
+  '    if [ "${status}" = 0 ]; then',
+  '      [ "${#MATCHER[@]}" -gt 0 ] || break',
+  '      "$4" > "${OUTPUT_DIR}/${step}.expected"',
+  '      if "${MATCHER[@]}" "${kind}" "${OUTPUT_DIR}/${step}.expected" "${OUTPUT_DIR}/${step}.txt" > "${OUTPUT_DIR}/${step}.verdict" 2>&1; then',
+  '        rm -f "${OUTPUT_DIR}/${step}.verdict"',
+  '        break',
+  '      fi',
+  '    fi',
+  '    if [ "${SECONDS}" -ge "${deadline}" ]; then',
+  '      if [ "${status}" != 0 ]; then fail_step "its last command still exits with status ${status} after ${attempt} attempts"; fi',
+  '      group_end',
+  '      cat "${OUTPUT_DIR}/${step}.verdict" >&2',
+  '      fail_step "its output still does not match after ${attempt} attempts (${STEP_TIMEOUT}s)"',
+  '    fi',
+  '    attempt=$((attempt + 1))',
+  '    sleep "${CHECK_INTERVAL}"',
+  '  done',
+  '  if [ "${attempt}" -gt 1 ]; then echo "    settled after ${attempt} attempts"; fi',
+  '}',
+  '',
+  '# verify CHECK: retry the step\'s check until it passes or STEP_TIMEOUT passes.',
+  'verify() {',
+  '  local attempt=1 log deadline=$((SECONDS + STEP_TIMEOUT))',
+  '  log="$(mktemp)"',
+  '  until "$1" > "${log}" 2>&1; do',
+  '    if [ "${SECONDS}" -ge "${deadline}" ]; then',
+  '      group_end',
+  '      echo "The check printed:" >&2',
+  '      cat "${log}" >&2',
+  '      rm -f "${log}"',
+  '      fail_step "the check still fails after ${attempt} attempts (${STEP_TIMEOUT}s)"',
+  '    fi',
+  '    attempt=$((attempt + 1))',
+  '    sleep "${CHECK_INTERVAL}"',
+  '  done',
+  '  rm -f "${log}"',
+  '  echo "    ok: step ${CURRENT_STEP} checked"',
+  '}',
+  '',
+];
+
+/** The index, per mode, of the last command that runs in that mode. */
+function lastCommandFor(commands: readonly LabCommand[], modes: readonly LabMode[]): Map<LabMode, number> {
+  const last = new Map<LabMode, number>();
+  for (const mode of modes) {
+    commands.forEach((command, index) => {
+      if (!command.mode || command.mode === mode) last.set(mode, index);
+    });
+  }
+  return last;
+}
+
+/** Functions of a step: its check, and for a step with `expect` the output command and text. */
+function stepFunctions(lab: Lab, step: LabStep, number: number): string[] {
+  const multiMode = lab.modes.length > 1;
+  const out: string[] = [];
+  if (step.check) out.push(`check_${number}() {`, render(step.check), '}', '');
+  if (step.expect) {
+    const modes = multiMode ? lab.modes : [lab.modes[0] as LabMode];
+    const commands = multiMode ? step.commands : commandsForMode(step.commands, lab.modes[0] as LabMode);
+    const last = lastCommandFor(commands, modes);
+    const indexes = [...new Set(last.values())].sort((a, b) => a - b);
+    out.push(`output_${number}() {`);
+    // One command for all modes, or a case whose status is that of the mode's command.
+    if (indexes.length === 1) out.push(render((commands[indexes[0] as number] as LabCommand).run));
+    else {
+      out.push('case "${MODE}" in');
+      for (const index of indexes) {
+        const forModes = modes.filter((mode) => last.get(mode) === index);
+        out.push(`${forModes.join(' | ')})`, render((commands[index] as LabCommand).run), ';;');
+      }
+      out.push('esac');
+    }
+    out.push('}', `expected_${number}() {`, `cat <<'EXPECTED_OUTPUT'`, step.expect.output.replace(/\n$/, ''), 'EXPECTED_OUTPUT', '}', '');
+  }
+  return out;
+}
+
+/** The body of one step inside run_steps(). */
+function stepBody(lab: Lab, step: LabStep, number: number): string[] {
+  const multiMode = lab.modes.length > 1;
+  const hint = plainText(step.hint);
+  const body: string[] = [`step_start ${number} ${shellQuote(step.title)}`];
+  // The hint is literal text; tell shellcheck a "$" in it is not meant to expand.
+  if (hint.includes('$')) body.push('# shellcheck disable=SC2016');
+  body.push(`CURRENT_HINT=${shellQuote(hint)}`);
+  const commands = multiMode ? step.commands : commandsForMode(step.commands, lab.modes[0] as LabMode);
+  if (step.expect) {
+    // Everything but the last command of each mode runs once; that one runs in output_N.
+    const last = new Set(lastCommandFor(commands, multiMode ? lab.modes : [lab.modes[0] as LabMode]).values());
+    body.push(...commandLines(commands.filter((_, index) => !last.has(index)), lab));
+    body.push(`expect_output ${shellQuote(step.id)} ${step.expect.match} output_${number} expected_${number}`);
+  } else {
+    body.push(...commandLines(commands, lab));
+  }
+  if (step.check) body.push(`verify check_${number}`);
+  if (step.mode && multiMode) return [`if [ "\${MODE}" = ${step.mode} ]; then`, ...body, 'fi'];
+  return body;
+}
+
+export function generateRunScript(lab: Lab, options: ScriptOptions = {}): string {
+  const multiMode = lab.modes.length > 1;
+  const included = (step: LabStep) => !(step.mode && !multiMode && step.mode !== lab.modes[0]);
+  const lines: string[] = [...header(lab, options), ...settings(lab), ...RUNTIME];
+
+  // Checks and output commands are functions, so multi-line commands and pipes keep their meaning.
   lab.steps.forEach((step, index) => {
-    if (!step.check || (step.mode && !multiMode && step.mode !== lab.modes[0])) return;
-    lines.push(`check_${index + 1}() {`, renderForScript(step.check), '}', '');
+    if (included(step)) lines.push(...stepFunctions(lab, step, index + 1));
   });
-
   lines.push('run_steps() {');
   lab.steps.forEach((step, index) => {
-    const number = index + 1;
-    if (step.mode && !multiMode && step.mode !== lab.modes[0]) return;
-    const body: string[] = [];
-    const hint = plainText(step.hint);
-    body.push(`echo ${shellQuote(`==> Step ${number}: ${step.title}`)}`);
-    body.push(`CURRENT_STEP=${shellQuote(`${number} (${step.title})`)}`);
-    // The hint is literal text; tell shellcheck a "$" in it is not meant to expand.
-    if (hint.includes('$')) body.push('# shellcheck disable=SC2016');
-    body.push(`CURRENT_HINT=${shellQuote(hint)}`);
-    const commands = multiMode ? step.commands : commandsForMode(step.commands, lab.modes[0] as LabMode);
-    if (step.expect) {
-      // Capture from the last command that runs in each mode.
-      const modes = multiMode ? lab.modes : [lab.modes[0] as LabMode];
-      const lastFor = new Map<LabMode, number>();
-      for (const mode of modes) {
-        commands.forEach((command, index) => {
-          if (!command.mode || command.mode === mode) lastFor.set(mode, index);
-        });
-      }
-      commands.forEach((command, index) => {
-        const startsHere = modes.filter((mode) => lastFor.get(mode) === index);
-        if (startsHere.length === modes.length) body.push(`capture_start ${shellQuote(step.id)}`);
-        else for (const mode of startsHere) body.push(`if [ "\${MODE}" = ${mode} ]; then capture_start ${shellQuote(step.id)}; fi`);
-        body.push(...commandLines([command], lab));
-      });
-      body.push('capture_end');
-    } else {
-      body.push(...commandLines(commands, lab));
-    }
-    if (step.check) body.push(`verify check_${number}`);
-    if (step.mode && multiMode) lines.push(`if [ "\${MODE}" = ${step.mode} ]; then`, ...body, 'fi');
-    else lines.push(...body);
+    if (included(step)) lines.push(...stepBody(lab, step, index + 1));
   });
-  lines.push('}', '');
+  lines.push('group_end', '}', '');
 
   lines.push('run_cleanup() {', "echo '==> Cleanup'", "CURRENT_STEP=''", '# Best effort: one failing cleanup command does not stop the others.', 'set +e');
   lines.push(...commandLines(multiMode ? lab.cleanup : commandsForMode(lab.cleanup, lab.modes[0] as LabMode), lab));

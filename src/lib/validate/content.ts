@@ -5,6 +5,7 @@
  * snippets to check.
  */
 import {renderForScript} from '../labs/placeholders';
+import {lintLab} from '../labs/lint';
 import {readLab, type ParseOptions} from '../labs/parse';
 import {inFile, type LocalProblem, type Problem} from '../problem';
 import type {BashSnippet} from './bash';
@@ -120,7 +121,10 @@ export function checkLabFile(text: string, options: ParseOptions): FileResult {
   const snippets = reading.commands
     .filter((command) => !parseShell(command.text).syntaxError)
     .map((command): BashSnippet => ({file: options.file, startLine: command.line, text: renderForScript(command.text)}));
-  return {problems: [...reading.problems], counts, snippets};
+  // A lab that has the lab's shape is also linted: expectations that can fail, checks of the
+  // step's effect, steps safe to run twice (src/lib/labs/lint.ts).
+  const lint = reading.lab && reading.problems.length === 0 ? lintLab(reading.lab, text, options.file) : [];
+  return {problems: [...reading.problems, ...lint], counts, snippets};
 }
 
 export function checkManifestFile(text: string, file: string): FileResult {
