@@ -121,6 +121,7 @@ export function httpbinMesh(options: PresetOptions = {}): Mesh {
         name: 'httpbin',
         namespace,
         port: 8000,
+        targetPort: 8080,
         selector: {app: 'httpbin'},
         waypoint: mode === 'ambient' && options.waypointFor?.includes('httpbin') ? 'waypoint' : undefined,
       },

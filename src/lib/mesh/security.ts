@@ -267,14 +267,20 @@ function operationMatches(operation: AuthzOperation, request: AuthzRequest, stri
   return {ok: true, why: reasons.join('; ') || 'empty operation matches any'};
 }
 
-function conditionValue(key: string, request: AuthzRequest): string | undefined {
-  const header = key.match(/^request\.headers\[(.+)\]$/);
-  if (header?.[1]) return request.headers[header[1].toLowerCase()];
+/** Values of a `when` key; a list claim gives every element (Istio matches it with a ListMatcher oneOf). */
+function conditionValues(key: string, request: AuthzRequest): readonly (string | undefined)[] {
   const claim = key.match(/^request\.auth\.claims\[(.+)\]$/);
   if (claim?.[1]) {
     const value = request.claims?.[claim[1]];
-    return value === undefined ? undefined : Array.isArray(value) ? value.map(String).join(',') : String(value);
+    if (Array.isArray(value)) return value.length ? value.map(String) : [undefined];
+    return [value === undefined ? undefined : String(value)];
   }
+  return [conditionValue(key, request)];
+}
+
+function conditionValue(key: string, request: AuthzRequest): string | undefined {
+  const header = key.match(/^request\.headers\[(.+)\]$/);
+  if (header?.[1]) return request.headers[header[1].toLowerCase()];
   switch (key) {
     case 'source.principal':
       return request.principal;
@@ -292,10 +298,12 @@ function conditionValue(key: string, request: AuthzRequest): string | undefined 
 function conditionMatches(condition: AuthzCondition, request: AuthzRequest, strip: boolean): FieldResult {
   const key = condition.key ?? '';
   if (strip && !L4_WHEN_KEYS.includes(key)) return {ok: true, why: `when ${key}: dropped (HTTP attribute)`};
-  const value = conditionValue(key, request);
-  const positive = listMatch(`when ${key}`, condition.values, value, false);
+  const values = conditionValues(key, request);
+  const matches = (value: string | undefined) => listMatch(`when ${key}`, condition.values, value, false);
+  const positive = values.map(matches).find((result) => result?.ok) ?? matches(values[0]);
   if (positive && !positive.ok) return positive;
-  const negative = listMatch(`when ${key} notValues`, condition.notValues, value, true);
+  const negatives = values.map((value) => listMatch(`when ${key} notValues`, condition.notValues, value, true));
+  const negative = negatives.find((result) => result && !result.ok) ?? negatives[0];
   if (negative && !negative.ok) return negative;
   return {ok: true, why: [positive?.why, negative?.why].filter(Boolean).join('; ') || `when ${key}`};
 }

@@ -27,7 +27,7 @@ import type {
 export const MAX_REQUESTS = 1000;
 export const MAX_CONCURRENCY = 64;
 /** Envoy's default retry policy as istiod configures it (pilot/pkg/networking/core/route/retry). */
-export const DEFAULT_RETRY = {attempts: 2, retryOn: 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes', statusCodes: [503]} as const;
+export const DEFAULT_RETRY = {attempts: 2, retryOn: 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes', statusCodes: [] as readonly number[]} as const;
 const RETRY_BACKOFF_MS = 25;
 const LOCAL_REPLY_MS = 1;
 const DEFAULT_NAMESPACE = 'default';
@@ -211,6 +211,9 @@ function validate(config: Config, mesh: Mesh): Diagnostic[] {
         for (const name of Object.keys(block.headers ?? {}))
           if (name !== name.toLowerCase()) add(vs, `spec.http[${r}].match[${m}].headers.${name}`, 'error', `header names must be lower case ("${name.toLowerCase()}").`);
       }
+      const retries = route.retries;
+      if (retries && !(retries.attempts && retries.attempts > 0) && (retries.perTryTimeout !== undefined || retries.retryOn !== undefined))
+        add(vs, `spec.http[${r}].retries`, 'error', 'http retry policy configured when attempts are set to 0 (disabled): set attempts.');
       if (route.fault && (route.retries || route.timeout))
         add(vs, `spec.http[${r}].fault`, 'info', 'fault injection and retries/timeout on the same route: the fault filter runs before the router, so the timeout does not cover the injected delay and aborts are never retried.');
     }
@@ -501,7 +504,8 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
     const flags: string[] = [];
     if (route?.fault?.delay) {
       const delay = route.fault.delay;
-      const pct = delay.percentage?.value ?? delay.percent ?? 100;
+      // Without percentage istiod sends the integer percent field (0 when absent): no request is delayed.
+      const pct = delay.percentage?.value ?? delay.percent ?? 0;
       const ms = parseDuration(delay.fixedDelay ?? '0s') ?? 0;
       if (random.percent(pct)) {
         elapsed += ms;
@@ -511,7 +515,8 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
     }
     if (route?.fault?.abort) {
       const abort = route.fault.abort;
-      const pct = abort.percentage?.value ?? 100;
+      // Without percentage Envoy's FractionalPercent defaults to 0: no request is aborted.
+      const pct = abort.percentage?.value ?? 0;
       if (random.percent(pct)) {
         step('fault', routerAt, `abort fault fired (${pct}% of requests): answers ${abort.httpStatus} without calling any pod; aborts are never retried`, 'fail');
         return done({status: abort.httpStatus ?? 500, latencyMs: elapsed + LOCAL_REPLY_MS, flags: [...flags, 'FI'], route: routeLabel, mtls: 'not reached'});
@@ -624,7 +629,7 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
     const timeoutMs = route?.timeout ? parseDuration(route.timeout) : undefined;
     const retries = route?.retries;
     const retriesOn = l7Client;
-    const numRetries = !retriesOn ? 0 : retries ? Math.max(0, retries.attempts ?? DEFAULT_RETRY.attempts) : DEFAULT_RETRY.attempts;
+    const numRetries = !retriesOn ? 0 : retries ? Math.max(0, retries.attempts ?? 0) : DEFAULT_RETRY.attempts;
     let retryOn: string = DEFAULT_RETRY.retryOn;
     let statusCodes: number[] = [...DEFAULT_RETRY.statusCodes];
     if (retries?.retryOn) {
@@ -639,7 +644,7 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
         'timeout',
         routerAt,
         `${timeoutMs !== undefined ? `route timeout ${timeoutMs} ms` : 'no route timeout (Istio sets none for HTTP routes by default)'}; ${
-          retries ? (numRetries === 0 ? 'retries disabled (attempts: 0)' : `up to ${numRetries} retries on ${retryOn}${statusCodes.length ? ` [${statusCodes.join(',')}]` : ''}${perTryMs ? `, per try ${perTryMs} ms` : ''}`) : `default retry policy: ${DEFAULT_RETRY.attempts} retries on ${DEFAULT_RETRY.retryOn} [503]`
+          retries ? (numRetries === 0 ? 'retries disabled (attempts: 0)' : `up to ${numRetries} retries on ${retryOn}${statusCodes.length ? ` [${statusCodes.join(',')}]` : ''}${perTryMs ? `, per try ${perTryMs} ms` : ''}`) : `default retry policy: ${DEFAULT_RETRY.attempts} retries on ${DEFAULT_RETRY.retryOn} (no status code listed, so no HTTP status is retried)`
         }`,
       );
     }
@@ -795,7 +800,9 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
     jwtAtWaypoint: ReturnType<typeof authenticateJwt> | undefined,
   ): Attempt {
     const client = source!;
-    const port = spec.port ?? service.port;
+    // Inbound listeners, PeerAuthentication portLevelMtls and authorization ports use the
+    // workload's container port (the Service's targetPort), not the Service port.
+    const port = (spec.port ?? service.port) === service.port ? (service.targetPort ?? service.port) : (spec.port ?? service.port);
     if (pod.behaviour?.refusesConnections) {
       step('attempt', routerAt, `pod ${pod.name} refuses the connection (connect failure)`, 'fail');
       return {kind: 'connect-failure', status: client.mode === 'sidecar' || viaWaypoint ? 503 : 0, latencyMs: LOCAL_REPLY_MS, flags: ['UF'], mtls: 'not reached'};

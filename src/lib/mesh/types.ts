@@ -38,6 +38,8 @@ export interface Service {
   readonly name: string;
   readonly namespace: string;
   readonly port: number;
+  /** The container port the Service forwards to (default: port). Sidecars enforce per-port policy on it. */
+  readonly targetPort?: number;
   /** Pod labels the Service selects. */
   readonly selector: Readonly<Record<string, string>>;
   /** Ambient only: the Service is labelled istio.io/use-waypoint and has a waypoint in its namespace. */
