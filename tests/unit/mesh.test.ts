@@ -6,11 +6,20 @@ import {
   parseConfig,
   presetMesh,
   seededRandom,
-  simulate,
+  simulate as simulateSampled,
+  type Mesh,
   type RequestSpec,
+  type RequestTrace,
+  type RunOptions,
   type RunResult,
 } from '@site/src/lib/mesh';
 import {PLAYGROUND_EXAMPLES} from '@site/src/data/playgroundExamples';
+
+/** These tests read every request's trace, so they keep all of them (a run normally keeps a sample). */
+function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: RunOptions): RunResult & {requests: readonly RequestTrace[]} {
+  const result = simulateSampled(mesh, yaml, spec, {...options, sampleFirst: options.count});
+  return {...result, requests: result.samples};
+}
 
 const DR_REVIEWS = `---
 apiVersion: networking.istio.io/v1
@@ -398,10 +407,18 @@ spec:
     expect(result.requests.slice(ejectedAt + 1).every((r) => r.status === 200)).toBe(true);
   });
 
-  it('does not eject beyond maxEjectionPercent', () => {
+  // Envoy's outlier_detection.proto: max_ejection_percent "defaults to 10% but will eject at
+  // least one host regardless of the value".
+  it('ejects at least one pod even when maxEjectionPercent is below one pod', () => {
     const result = simulate(mesh, outlier(10), toHttpbin(), {count: 40, seed: 1});
-    expect(statuses(result)[503]).toBe(10);
-    expect(result.requests.some((r) => r.steps.some((s) => /maxEjectionPercent/.test(s.text)))).toBe(true);
+    expect(statuses(result)[503]).toBe(2);
+  });
+
+  it('does not eject a second pod beyond maxEjectionPercent', () => {
+    const twoBroken = httpbinMesh({httpbinReplicas: 2, pods: {'httpbin-v1-5c6d7b8f9-a1x7': {failWith: 503}, 'httpbin-v1-5c6d7b8f9-b2x8': {failWith: 503}}});
+    const result = simulate(twoBroken, outlier(25), toHttpbin(), {count: 40, seed: 1});
+    expect(result.requests.filter((r) => r.steps.some((s) => /ejected after/.test(s.text)))).toHaveLength(1);
+    expect(result.requests.some((r) => r.steps.some((s) => /would exceed maxEjectionPercent/.test(s.text)))).toBe(true);
   });
 
   it('returns an ejected pod after baseEjectionTime at the next interval sweep', () => {
@@ -671,7 +688,7 @@ describe('YAML problems come back as located data, never as exceptions', () => {
     const error = result?.diagnostics.find((d) => d.severity === 'error');
     expect(error?.message).toMatch(message);
     expect([error?.line, error?.column]).toEqual([line, column]);
-    expect(result?.requests).toEqual([]);
+    expect(result?.samples).toEqual([]);
   });
 
   it('the second document is located in the whole file', () => {
@@ -682,7 +699,7 @@ describe('YAML problems come back as located data, never as exceptions', () => {
 
   it('accepts real kinds it does not simulate with a warning, and deprecated fields with a warning', () => {
     const yaml = `apiVersion: networking.istio.io/v1
-kind: Gateway
+kind: ServiceEntry
 metadata: {name: g}
 spec: {}
 ---
@@ -696,7 +713,7 @@ spec:
 `;
     const result = simulate(httpbinMesh(), yaml, toHttpbin(), {count: 1, seed: 1});
     expect(errors(result)).toEqual([]);
-    expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(/Gateway is not simulated[\s\S]*consecutive5xxErrors/);
+    expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(/ServiceEntry is not simulated[\s\S]*consecutive5xxErrors/);
   });
 
   it('survives arbitrary junk', () => {

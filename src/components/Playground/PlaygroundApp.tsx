@@ -169,7 +169,7 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
             </label>
             <label className={styles.narrow}>
               Port
-              <input inputMode="numeric" value={settings.port} placeholder={String(mesh.services[0]?.port ?? '')} onChange={(event) => update('port', event.target.value.replace(/\D/g, ''))} />
+              <input inputMode="numeric" value={settings.port} placeholder={String(mesh.services[0]?.ports[0]?.port ?? '')} onChange={(event) => update('port', event.target.value.replace(/\D/g, ''))} />
             </label>
           </div>
           <datalist id={`${id}-hosts`}>
@@ -271,9 +271,9 @@ function Results({result, hasErrors, runs}: {readonly result: RunResult; readonl
           ))}
         </tbody>
       </table>
-      <h4 className={styles.tracesTitle}>Per-request trace{result.requests.length > TRACE_LIMIT ? ` (first ${TRACE_LIMIT})` : ''}</h4>
+      <h4 className={styles.tracesTitle}>Per-request trace{result.samples.length > TRACE_LIMIT ? ` (first ${TRACE_LIMIT})` : ''}</h4>
       <ol className={styles.traces}>
-        {result.requests.slice(0, TRACE_LIMIT).map((trace) => (
+        {result.samples.slice(0, TRACE_LIMIT).map((trace) => (
           <TraceItem key={trace.index} trace={trace} />
         ))}
       </ol>
