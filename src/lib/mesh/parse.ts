@@ -23,7 +23,16 @@ class Locations {
 }
 
 /** Go-style durations as Istio accepts them: "1s", "0.5s", "250ms", "1m30s", "1h". */
+const durations = new Map<string, number | undefined>();
+
 export function parseDuration(text: string): number | undefined {
+  if (durations.has(text)) return durations.get(text);
+  const value = readDuration(text);
+  if (durations.size < 10_000) durations.set(text, value);
+  return value;
+}
+
+function readDuration(text: string): number | undefined {
   const trimmed = text.trim();
   if (!/^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/.test(trimmed)) return undefined;
   const factors: Record<string, number> = {h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001};

@@ -54,7 +54,7 @@ function firstCall(mesh: Mesh, spec: RequestSpec, source: Workload): Call {
   for (const [key, value] of Object.entries(spec.headers ?? {})) if (key.trim()) headers[key.trim().toLowerCase()] = String(value);
   const {path, query} = parseRequestPath(spec.path || '/');
   const ip = source === browser ? (spec.clientIp ?? DEFAULT_CLIENT_IP) : podIp(mesh, source, 0);
-  return {client: source, host: spec.host, port: spec.port, method: (spec.method || 'GET').toUpperCase(), path, query, headers, startMs: 0, depth: 0, peerIp: ip, remoteIp: ip};
+  return {client: source, host: spec.host, port: spec.port, method: (spec.method || 'GET').toUpperCase(), path, query, headers, depth: 0, peerIp: ip, remoteIp: ip};
 }
 
 function problemsOf(mesh: Mesh, yaml: string): {diagnostics: Diagnostic[]; config?: ReturnType<typeof buildConfig>} {
@@ -99,18 +99,17 @@ export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: R
   const count = Math.max(0, Math.min(MAX_REQUESTS, Math.floor(Number.isFinite(options.count) ? options.count : 0)));
   const sampleFirst = Math.max(0, Math.floor(options.sampleFirst ?? DEFAULT_SAMPLE_FIRST));
   const sim: Sim = {mesh, config, random: seededRandom(options.seed), trace: new Tracer(), clusters: new Map(), memo: new Map()};
-  const base = firstCall(mesh, spec, source);
+  const call = firstCall(mesh, spec, source);
   const summary = new SummaryBuilder(count);
   const samples: RequestTrace[] = [];
   const clock = scheduler(options);
   for (let index = 0; index < count; index += 1) {
     const startMs = clock.next();
-    const call: Call = {...base, startMs};
     sim.trace.reset();
-    const result = source === browser ? enterThroughGateway(sim, call) : callService(sim, call);
+    const result = source === browser ? enterThroughGateway(sim, call, startMs) : callService(sim, call, startMs);
     clock.done(startMs, result.latencyMs);
     const view = viewOf(result.reply.body);
-    const {isNew} = summary.add(index, sim.trace.hops, view);
+    const isNew = summary.add(index, sim.trace.hops, view);
     if (index < sampleFirst || isNew) {
       const hops = sim.trace.render();
       samples.push({...hops[0]!, index, view, hops});
