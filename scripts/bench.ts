@@ -99,7 +99,7 @@ for (let run = 0; run < RUNS; run += 1) {
   last = simulate(mesh, YAML, REQUEST, {count: COUNT, seed: run + 1, concurrency: 8});
   times.push(performance.now() - start);
 }
-const errors = last.diagnostics.filter((d) => d.severity === 'error');
+const errors = last.problems.filter((d) => d.severity === "error");
 if (errors.length) throw new Error(`the benchmark scenario has errors: ${errors.map((d) => d.message).join('; ')}`);
 const hops = last.summary.byHop.reduce((sum, row) => sum + row.count, 0) + last.summary.total;
 console.log(`Scenario: ${SCENARIO}`);

@@ -95,9 +95,9 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
   const [runs, setRuns] = useState(1);
   const [editorKey, setEditorKey] = useState(0);
   // Problems in the YAML are shown as the learner types; requests run on demand.
-  const [liveDiagnostics, setLiveDiagnostics] = useState(result.diagnostics);
+  const [liveDiagnostics, setLiveDiagnostics] = useState(result.problems);
   useEffect(() => {
-    const timer = window.setTimeout(() => setLiveDiagnostics(run(yaml, {...settings, count: 0}).diagnostics), 250);
+    const timer = window.setTimeout(() => setLiveDiagnostics(run(yaml, {...settings, count: 0}).problems), 250);
     return () => window.clearTimeout(timer);
   }, [yaml, settings, run]);
 
@@ -106,7 +106,7 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
     event.preventDefault();
     const next = run(yaml, settings);
     setResult(next);
-    setLiveDiagnostics(next.diagnostics);
+    setLiveDiagnostics(next.problems);
     setRuns((count) => count + 1);
   };
   const reset = () => {
@@ -118,7 +118,7 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
   };
   const labelId = `${id}-yaml`;
   const problems = liveDiagnostics;
-  const hasErrors = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  const hasErrors = result.problems.some((diagnostic) => diagnostic.severity === 'error');
 
   return (
     <section className={styles.playground} aria-label={`Mesh playground: ${example.title}`} data-playground={example.id}>
@@ -140,7 +140,7 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
             ) : (
               <ul>
                 {problems.map((diagnostic, index) => (
-                  <li key={index} className={styles[diagnostic.severity]}>
+                  <li key={index} className={styles[diagnostic.severity ?? "error"]}>
                     <strong>
                       {diagnostic.severity} at line {diagnostic.line}, column {diagnostic.column}:
                     </strong>{' '}
