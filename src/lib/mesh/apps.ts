@@ -116,7 +116,8 @@ export function serveApp(call: Call, endpoint: Endpoint, now: number, callOut: C
     case 'ratings':
       return {status: 200, latencyMs: base, body: {app: endpoint.workload.app}, why: `${endpoint.workload.name} answers 200 after ${base} ms`};
     case 'tcp-echo': {
-      const text = `${endpoint.workload.echoPrefix ?? 'hello'} ${call.headers['x-tcp-payload'] ?? 'world'}`;
+      // For TCP the request's path stands for the line the client sends (`echo world | nc tcp-echo 9000`).
+      const text = `${endpoint.workload.echoPrefix ?? 'hello'} ${call.path.replace(/^\//, '') || 'world'}`;
       return {status: 200, latencyMs: base, body: {app: 'tcp-echo', text}, why: `${endpoint.workload.name} echoes "${text}"`};
     }
     default:

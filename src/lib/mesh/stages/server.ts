@@ -25,7 +25,8 @@ function principalOf(context: HopContext, router: Router): string | undefined {
 export function serveAttempt(context: HopContext, router: Router, cluster: Cluster, endpoint: Endpoint, now: number, protocol: 'http' | 'tcp', callOut: CallOut): Reply {
   const {sim, hop, call} = context;
   const server = endpoint.workload;
-  const clientSees = (status: number) => (router.l7 ? status : 0);
+  // A TCP client, or one without an L7 proxy, sees a closed connection, not an HTTP status.
+  const clientSees = (status: number) => (router.l7 && protocol === 'http' ? status : 0);
   if (endpoint.pod.behaviour?.refusesConnections) {
     sim.trace.step(hop, 'attempt', router.at, 'fail', refusedText, endpoint.pod.name);
     return {kind: 'connect-failure', status: clientSees(503), latencyMs: LOCAL_REPLY_MS, flags: router.l7 ? ['UF'] : [], mtls: 'not reached', workload: server, pod: endpoint.pod};
