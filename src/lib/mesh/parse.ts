@@ -110,15 +110,20 @@ function check(value: unknown, schema: FieldSchema, path: string, report: Report
         report('error', path, `${path}: expected a list, got ${describe(value)}.`);
         return;
       }
-      value.forEach((item, index) => check(item, schema.items, childPath(path, index), report));
+      value.forEach((item, index) => {
+        if (item === null || item === undefined) report('error', childPath(path, index), `${childPath(path, index)}: an empty list item (a "-" with nothing after it).`);
+        else check(item, schema.items, childPath(path, index), report);
+      });
       return;
     case 'map':
       if (typeof value !== 'object' || Array.isArray(value)) {
         report('error', path, `${path}: expected a map, got ${describe(value)}.`);
         return;
       }
-      for (const [key, item] of Object.entries(value as Record<string, unknown>))
-        check(item, schema.items, childPath(path, key), report);
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        if (item === null || item === undefined) report('error', childPath(path, key), `${childPath(path, key)}: has no value.`, true);
+        else check(item, schema.items, childPath(path, key), report);
+      }
       return;
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) {
@@ -228,9 +233,26 @@ function readResource(document: YamlDocument, report: Report): IstioResource | u
   } as IstioResource;
 }
 
+/** A YAML error the parser throws instead of reporting (an alias to an anchor not yet set), placed at the alias. */
+function unreadable(source: string, error: unknown): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  const alias = /alias[^:]*: (\S+)/.exec(message)?.[1];
+  const offset = alias ? source.indexOf(`*${alias}`) : -1;
+  const before = source.slice(0, Math.max(0, offset));
+  const line = offset < 0 ? 1 : before.split('\n').length;
+  const column = offset < 0 ? 1 : offset - before.lastIndexOf('\n');
+  return {file: PLAYGROUND_FILE, line, column, severity: 'error', message: `YAML: ${message}`};
+}
+
 /** Parses a multi-document YAML string of Istio resources. Never throws. */
 export function parseConfig(source: string): ParseResult {
-  const {documents, problems: syntax} = parseYaml(source);
+  let parsed: ReturnType<typeof parseYaml>;
+  try {
+    parsed = parseYaml(source);
+  } catch (error) {
+    return {resources: [], problems: [unreadable(source, error)]};
+  }
+  const {documents, problems: syntax} = parsed;
   const problems: Problem[] = syntax.map((problem) => ({...problem, file: PLAYGROUND_FILE, severity: 'error'}));
   const resources: IstioResource[] = [];
   for (const document of documents) {
