@@ -728,11 +728,13 @@ describe('published limits and examples', () => {
       count: example.count,
       seed: example.seed,
       concurrency: example.concurrency,
+      ratePerSecond: example.ratePerSecond,
     });
     expect(errors(result)).toEqual([]);
-    expect(result.requests).toHaveLength(example.count);
+    expect(result.summary.total).toBe(example.count);
     if (example.expect.statuses) expect(statuses(result)).toEqual(example.expect.statuses);
     for (const destination of example.expect.destinations ?? []) expect(destinations(result)).toContain(destination);
+    for (const view of example.expect.views ?? []) expect(result.summary.byView.map((row) => row.view)).toContain(view);
   });
 
   it('example ids are unique and URL-safe', () => {
