@@ -451,105 +451,122 @@ export function authorize(
   return {verdict: enforced.verdict, notes: [...enforced.notes, note]};
 }
 
-function enforce(
-  mesh: Mesh,
-  policies: readonly ResourceOf<'AuthorizationPolicy'>[],
-  target: AuthzTarget,
-  enforcer: Enforcer,
-  request: AuthzRequest,
-  l4Only: boolean,
-): AuthzOutcome {
-  const where = enforcer === 'sidecar' ? 'server sidecar' : enforcer === 'ztunnel' ? 'destination ztunnel' : enforcer === 'gateway' ? 'ingress gateway' : 'waypoint';
-  const {applies, notes} = applicablePolicies(mesh, policies, target, enforcer);
-  const deny = (policy: string, rule: number | undefined, reason: string): AuthzOutcome => ({
-    verdict: {decision: 'deny', enforcedBy: where, policy, rule, reason},
-    notes,
-  });
-  const firstMatch = (policy: ResourceOf<'AuthorizationPolicy'>, strip: boolean) => {
-    const rules = policy.spec.rules ?? [];
-    for (const [index, rule] of rules.entries()) {
-      const result = ruleMatches(rule, request, policy.namespace ?? '', strip);
-      if (result.ok) return {index, why: result.why};
-    }
-    return undefined;
-  };
-  const byAction = (action: string) => applies.filter((policy) => (policy.spec.action ?? 'ALLOW') === action);
+type Policy = ResourceOf<'AuthorizationPolicy'>;
 
-  // CUSTOM
-  for (const policy of byAction('CUSTOM')) {
-    const id = `${policy.namespace}/${policy.name}`;
-    if (enforcer === 'ztunnel') {
-      notes.push(`${id}: ztunnel does not support the CUSTOM action; the policy is ignored here`);
+/** What the per-action steps share: the request, where it is enforced, and the notes so far. */
+interface Enforcement {
+  readonly mesh: Mesh;
+  readonly request: AuthzRequest;
+  readonly enforcer: Enforcer;
+  readonly where: string;
+  readonly l4Only: boolean;
+  readonly notes: string[];
+}
+
+const idOf = (policy: Policy) => `${policy.namespace}/${policy.name}`;
+
+function firstMatch(e: Enforcement, policy: Policy, strip: boolean): {index: number; why: string} | undefined {
+  for (const [index, rule] of (policy.spec.rules ?? []).entries()) {
+    const result = ruleMatches(rule, e.request, policy.namespace ?? '', strip);
+    if (result.ok) return {index, why: result.why};
+  }
+  return undefined;
+}
+
+function denied(e: Enforcement, policy: string, rule: number | undefined, reason: string): AuthzOutcome {
+  return {verdict: {decision: 'deny', enforcedBy: e.where, policy, rule, reason}, notes: e.notes};
+}
+
+/** CUSTOM first: the provider (here the sample ext-authz stand-in) may deny. */
+function enforceCustom(e: Enforcement, policies: readonly Policy[]): AuthzOutcome | undefined {
+  for (const policy of policies) {
+    const id = idOf(policy);
+    if (e.enforcer === 'ztunnel') {
+      e.notes.push(`${id}: ztunnel does not support the CUSTOM action; the policy is ignored here`);
       continue;
     }
     const provider = policy.spec.provider?.name ?? '';
-    if (!mesh.extensionProviders.includes(provider))
-      return deny(id, undefined, `CUSTOM provider "${provider}" is not defined in meshConfig.extensionProviders, so the policy denies every request`);
-    const match = firstMatch(policy, false);
+    if (!e.mesh.extensionProviders.includes(provider))
+      return denied(e, id, undefined, `CUSTOM provider "${provider}" is not defined in meshConfig.extensionProviders, so the policy denies every request`);
+    const match = firstMatch(e, policy, false);
     if (!match) {
-      notes.push(`${id} (CUSTOM): no rule matches, the request is not sent to ${provider}`);
+      e.notes.push(`${id} (CUSTOM): no rule matches, the request is not sent to ${provider}`);
       continue;
     }
-    if (!customProviderAllows(request.headers))
-      return deny(id, match.index, `CUSTOM rule ${match.index} matches (${match.why}); ${provider} denies it (it allows only requests with x-ext-authz: allow)`);
-    notes.push(`${id} (CUSTOM): ${provider} allows the request (x-ext-authz: allow)`);
+    if (!customProviderAllows(e.request.headers))
+      return denied(e, id, match.index, `CUSTOM rule ${match.index} matches (${match.why}); ${provider} denies it (it allows only requests with x-ext-authz: allow)`);
+    e.notes.push(`${id} (CUSTOM): ${provider} allows the request (x-ext-authz: allow)`);
   }
+  return undefined;
+}
 
-  // DENY
-  for (const policy of byAction('DENY')) {
-    const id = `${policy.namespace}/${policy.name}`;
-    const strip = l4Only;
-    if (strip) {
+/** DENY next; without HTTP attributes a DENY rule is enforced without its HTTP-only fields. */
+function enforceDeny(e: Enforcement, policies: readonly Policy[]): AuthzOutcome | undefined {
+  for (const policy of policies) {
+    const id = idOf(policy);
+    if (e.l4Only) {
       const l7 = (policy.spec.rules ?? []).flatMap(l7AttributesOf);
       if (l7.length > 0)
-        notes.push(`${id}: ${enforcer === 'ztunnel' ? 'ztunnel' : 'a TCP connection'} has no HTTP attributes (${[...new Set(l7)].join(', ')}), so this DENY is enforced without them — more restrictive than written`);
+        e.notes.push(`${id}: ${e.enforcer === 'ztunnel' ? 'ztunnel' : 'a TCP connection'} has no HTTP attributes (${[...new Set(l7)].join(', ')}), so this DENY is enforced without them — more restrictive than written`);
     }
-    const match = firstMatch(policy, strip);
-    if (match) return deny(id, match.index, `DENY rule ${match.index} matches: ${match.why}`);
-    notes.push(`${id} (DENY): no rule matches`);
+    const match = firstMatch(e, policy, e.l4Only);
+    if (match) return denied(e, id, match.index, `DENY rule ${match.index} matches: ${match.why}`);
+    e.notes.push(`${id} (DENY): no rule matches`);
   }
+  return undefined;
+}
 
-  // AUDIT never changes the decision.
-  for (const policy of byAction('AUDIT')) {
-    if (enforcer === 'ztunnel') continue;
-    const match = firstMatch(policy, false);
-    notes.push(`${policy.namespace}/${policy.name} (AUDIT): ${match ? `rule ${match.index} matches, the request is marked for audit logging` : 'no rule matches'}; AUDIT never allows or denies`);
+/** AUDIT never changes the decision. */
+function noteAudit(e: Enforcement, policies: readonly Policy[]): void {
+  if (e.enforcer === 'ztunnel') return;
+  for (const policy of policies) {
+    const match = firstMatch(e, policy, false);
+    e.notes.push(`${idOf(policy)} (AUDIT): ${match ? `rule ${match.index} matches, the request is marked for audit logging` : 'no rule matches'}; AUDIT never allows or denies`);
   }
+}
 
-  // ALLOW
-  const allowPolicies = byAction('ALLOW');
-  if (allowPolicies.length === 0) {
-    return {verdict: {decision: 'allow', enforcedBy: where, reason: 'no ALLOW policy applies to this workload, so the request is allowed'}, notes};
-  }
-  for (const policy of allowPolicies) {
-    const id = `${policy.namespace}/${policy.name}`;
-    if (l4Only) {
-      const rules = policy.spec.rules ?? [];
-      const usable = rules.map((rule, index) => ({rule, index, l7: l7AttributesOf(rule)}));
-      for (const {index, l7} of usable)
-        if (l7.length > 0)
-          notes.push(
-            enforcer === 'ztunnel'
-              ? `${id} rule ${index}: ztunnel cannot enforce HTTP attributes (${l7.join(', ')}), so this ALLOW rule is dropped and never matches — use a waypoint with targetRefs`
-              : `${id} rule ${index}: HTTP-only fields (${l7.join(', ')}) on TCP traffic: this ALLOW rule is dropped and never matches`,
-          );
-      for (const {rule, index, l7} of usable) {
-        if (l7.length > 0) continue;
-        const result = ruleMatches(rule, request, policy.namespace ?? '', false);
-        if (result.ok)
-          return {verdict: {decision: 'allow', enforcedBy: where, policy: id, rule: index, reason: `ALLOW rule ${index} matches: ${result.why}`}, notes};
-      }
+/** The first matching ALLOW rule of one policy; without HTTP attributes, rules using them are dropped. */
+function allowMatch(e: Enforcement, policy: Policy): {index: number; why: string} | undefined {
+  if (!e.l4Only) return firstMatch(e, policy, false);
+  const id = idOf(policy);
+  for (const [index, rule] of (policy.spec.rules ?? []).entries()) {
+    const l7 = l7AttributesOf(rule);
+    if (l7.length > 0) {
+      e.notes.push(
+        e.enforcer === 'ztunnel'
+          ? `${id} rule ${index}: ztunnel cannot enforce HTTP attributes (${l7.join(', ')}), so this ALLOW rule is dropped and never matches — use a waypoint with targetRefs`
+          : `${id} rule ${index}: HTTP-only fields (${l7.join(', ')}) on TCP traffic: this ALLOW rule is dropped and never matches`,
+      );
       continue;
     }
-    const match = firstMatch(policy, false);
-    if (match)
-      return {verdict: {decision: 'allow', enforcedBy: where, policy: id, rule: match.index, reason: `ALLOW rule ${match.index} matches: ${match.why}`}, notes};
-    const reasons = (policy.spec.rules ?? []).map((rule, index) => `rule ${index}: ${ruleMatches(rule, request, policy.namespace ?? '').why}`);
-    notes.push(`${id} (ALLOW): ${reasons.length ? reasons.join(' · ') : 'no rules, so it matches nothing'}`);
+    const result = ruleMatches(rule, e.request, policy.namespace ?? '', false);
+    if (result.ok) return {index, why: result.why};
   }
-  return deny(
-    allowPolicies.map((policy) => `${policy.namespace}/${policy.name}`).join(', '),
-    undefined,
-    'ALLOW policies apply to this workload and none of their rules matches, so the request is denied',
-  );
+  return undefined;
+}
+
+/** ALLOW last: with no ALLOW policy everything is allowed; with some, only what one of them matches. */
+function enforceAllow(e: Enforcement, policies: readonly Policy[]): AuthzOutcome {
+  if (policies.length === 0) return {verdict: {decision: 'allow', enforcedBy: e.where, reason: 'no ALLOW policy applies to this workload, so the request is allowed'}, notes: e.notes};
+  for (const policy of policies) {
+    const match = allowMatch(e, policy);
+    if (match) return {verdict: {decision: 'allow', enforcedBy: e.where, policy: idOf(policy), rule: match.index, reason: `ALLOW rule ${match.index} matches: ${match.why}`}, notes: e.notes};
+    if (e.l4Only) continue;
+    const reasons = (policy.spec.rules ?? []).map((rule, index) => `rule ${index}: ${ruleMatches(rule, e.request, policy.namespace ?? '').why}`);
+    e.notes.push(`${idOf(policy)} (ALLOW): ${reasons.length ? reasons.join(' · ') : 'no rules, so it matches nothing'}`);
+  }
+  return denied(e, policies.map(idOf).join(', '), undefined, 'ALLOW policies apply to this workload and none of their rules matches, so the request is denied');
+}
+
+const ENFORCED_BY: Readonly<Record<Enforcer, string>> = {sidecar: 'server sidecar', ztunnel: 'destination ztunnel', gateway: 'ingress gateway', waypoint: 'waypoint'};
+
+/** CUSTOM → DENY → (AUDIT) → ALLOW at one enforcement point. */
+function enforce(mesh: Mesh, policies: readonly Policy[], target: AuthzTarget, enforcer: Enforcer, request: AuthzRequest, l4Only: boolean): AuthzOutcome {
+  const {applies, notes} = applicablePolicies(mesh, policies, target, enforcer);
+  const e: Enforcement = {mesh, request, enforcer, where: ENFORCED_BY[enforcer], l4Only, notes};
+  const byAction = (action: string) => applies.filter((policy) => (policy.spec.action ?? 'ALLOW') === action);
+  const decided = enforceCustom(e, byAction('CUSTOM')) ?? enforceDeny(e, byAction('DENY'));
+  if (decided) return decided;
+  noteAudit(e, byAction('AUDIT'));
+  return enforceAllow(e, byAction('ALLOW'));
 }
