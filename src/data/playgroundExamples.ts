@@ -18,10 +18,14 @@ export interface PlaygroundExample {
   readonly count: number;
   readonly seed: number;
   readonly concurrency?: number;
+  /** Requests per second (open model, like fortio -qps) instead of back-to-back clients. */
+  readonly ratePerSecond?: number;
   /** What the learner should see with the initial settings (checked by a unit test). */
   readonly expect: {
     readonly statuses?: Readonly<Record<number, number>>;
     readonly destinations?: readonly string[];
+    /** What the learner sees (the Bookinfo page, tcp-echo's answer), as summary.byView labels. */
+    readonly views?: readonly string[];
   };
 }
 
@@ -337,7 +341,7 @@ spec:
     id: 'outlier-ejection',
     title: 'Outlier detection: ejecting a broken pod',
     summary:
-      'One of three httpbin pods answers 503. Default retries hide most failures; after 3 consecutive 5xx the pod is ejected and stops getting traffic. Set maxEjectionPercent to 10 and watch it stay in.',
+      'One of three httpbin pods answers 503. Retries are off; after 3 consecutive 5xx the pod is ejected and stops getting traffic until baseEjectionTime has passed. Envoy ejects at least one pod whatever maxEjectionPercent says.',
     preset: 'httpbin',
     presetOptions: {httpbinReplicas: 3, pods: {'httpbin-v1-5c6d7b8f9-b2x8': {failWith: 503}}},
     yaml: `apiVersion: networking.istio.io/v1
@@ -570,6 +574,217 @@ spec:
     count: 3,
     seed: 1,
     expect: {statuses: {0: 3}},
+  },
+  {
+    id: 'ingress-gateway-api',
+    title: 'Ingress with the Gateway API: the whole Bookinfo page',
+    summary:
+      'A browser outside the cluster reaches productpage through a Gateway API Gateway (Istio deploys it as bookinfo-gateway-istio) and an HTTPRoute; productpage then calls details and reviews, and reviews v2 and v3 call ratings. A second HTTPRoute, attached to the reviews Service, splits reviews 80/20 between v1 and v3. Open a request to follow every hop; change the weights, or the path to /productpagex.',
+    preset: 'bookinfo',
+    yaml: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: bookinfo-gateway
+spec:
+  gatewayClassName: istio
+  listeners:
+  - name: http
+    port: 80
+    protocol: HTTP
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: bookinfo
+spec:
+  parentRefs:
+  - name: bookinfo-gateway
+  rules:
+  - matches:
+    - path:
+        type: Exact
+        value: /productpage
+    - path:
+        type: PathPrefix
+        value: /api/v1/products
+    backendRefs:
+    - name: productpage
+      port: 9080
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: reviews
+spec:
+  parentRefs:
+  - group: ""
+    kind: Service
+    name: reviews
+    port: 9080
+  rules:
+  - backendRefs:
+    - name: reviews-v1
+      port: 9080
+      weight: 80
+    - name: reviews-v3
+      port: 9080
+      weight: 20
+`,
+    request: {source: 'browser', host: 'bookinfo.example.com', port: 80, method: 'GET', path: '/productpage'},
+    count: 50,
+    seed: 1,
+    expect: {statuses: {200: 50}, destinations: ['productpage-v1'], views: ['reviews v1: no stars', 'reviews v3: red stars']},
+  },
+  {
+    id: 'tcp-shifting',
+    title: 'TCP traffic shifting: tcp-echo v1 and v2',
+    summary:
+      'The tcp section of a VirtualService splits TCP connections to port 9000: 80 % to tcp-echo v1 (it answers "one …") and 20 % to v2 ("two …"). HTTP rules never apply to TCP traffic. Move the weights to 0/100, or send to port 9001, which no tcp route matches.',
+    preset: 'tcp-echo',
+    yaml: `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: tcp-echo-destination
+spec:
+  host: tcp-echo
+  subsets:
+  - name: v1
+    labels:
+      version: v1
+  - name: v2
+    labels:
+      version: v2
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: tcp-echo
+spec:
+  hosts:
+  - tcp-echo
+  tcp:
+  - match:
+    - port: 9000
+    route:
+    - destination:
+        host: tcp-echo
+        port:
+          number: 9000
+        subset: v1
+      weight: 80
+    - destination:
+        host: tcp-echo
+        port:
+          number: 9000
+        subset: v2
+      weight: 20
+`,
+    request: {source: 'curl', host: 'tcp-echo', port: 9000, method: 'GET', path: '/world'},
+    count: 20,
+    seed: 1,
+    expect: {statuses: {200: 20}, views: ['echo "one world"', 'echo "two world"']},
+  },
+  {
+    id: 'gateway-jwt',
+    title: 'JWT at the ingress gateway',
+    summary:
+      'A RequestAuthentication on the ingress gateway checks tokens from one issuer, and an AuthorizationPolicy requires a request principal. Without a token the gateway answers 403; with a malformed one, 401. Add the header authorization: Bearer <a JWT whose iss and sub are testing@secure.istio.io> to get through (the playground reads the payload and does not check signatures).',
+    preset: 'bookinfo',
+    yaml: `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: bookinfo-gateway
+spec:
+  selector:
+    istio: ingressgateway
+  servers:
+  - port:
+      number: 80
+      name: http
+      protocol: HTTP
+    hosts:
+    - "*"
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: bookinfo
+spec:
+  hosts:
+  - "*"
+  gateways:
+  - bookinfo-gateway
+  http:
+  - match:
+    - uri:
+        exact: /productpage
+    route:
+    - destination:
+        host: productpage
+        port:
+          number: 9080
+---
+apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata:
+  name: jwt-example
+  namespace: istio-system
+spec:
+  selector:
+    matchLabels:
+      istio: ingressgateway
+  jwtRules:
+  - issuer: testing@secure.istio.io
+    jwksUri: https://raw.githubusercontent.com/istio/istio/release-1.31/security/tools/jwt/samples/jwks.json
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: require-jwt
+  namespace: istio-system
+spec:
+  selector:
+    matchLabels:
+      istio: ingressgateway
+  action: ALLOW
+  rules:
+  - from:
+    - source:
+        requestPrincipals:
+        - testing@secure.istio.io/testing@secure.istio.io
+`,
+    request: {source: 'browser', host: 'bookinfo.example.com', port: 80, method: 'GET', path: '/productpage'},
+    count: 5,
+    seed: 1,
+    expect: {statuses: {403: 5}},
+  },
+  {
+    id: 'outlier-over-time',
+    title: 'Outlier ejection over time',
+    summary:
+      'Twenty requests a second for ten seconds. One httpbin pod answers 503 for its first two seconds: after three 503s in a row it is ejected, gets no traffic for baseEjectionTime, and comes back at the next one-second sweep — healthy again. Change baseEjectionTime or the rate and compare the destinations.',
+    preset: 'httpbin',
+    presetOptions: {pods: {'httpbin-v1-5c6d7b8f9-a1x7': {failWith: 503, failUntilMs: 2000}}},
+    yaml: `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: httpbin
+spec:
+  host: httpbin
+  trafficPolicy:
+    loadBalancer:
+      simple: ROUND_ROBIN
+    outlierDetection:
+      consecutive5xxErrors: 3
+      interval: 1s
+      baseEjectionTime: 5s
+      maxEjectionPercent: 100
+`,
+    request: {source: 'curl', host: 'httpbin', port: 8000, method: 'GET', path: '/get'},
+    count: 200,
+    seed: 1,
+    ratePerSecond: 20,
+    expect: {statuses: {200: 197, 503: 3}, destinations: ['httpbin-v1', 'httpbin-v2']},
   },
 ];
 

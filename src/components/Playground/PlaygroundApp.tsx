@@ -95,9 +95,9 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
   const [runs, setRuns] = useState(1);
   const [editorKey, setEditorKey] = useState(0);
   // Problems in the YAML are shown as the learner types; requests run on demand.
-  const [liveDiagnostics, setLiveDiagnostics] = useState(result.diagnostics);
+  const [liveDiagnostics, setLiveDiagnostics] = useState(result.problems);
   useEffect(() => {
-    const timer = window.setTimeout(() => setLiveDiagnostics(run(yaml, {...settings, count: 0}).diagnostics), 250);
+    const timer = window.setTimeout(() => setLiveDiagnostics(run(yaml, {...settings, count: 0}).problems), 250);
     return () => window.clearTimeout(timer);
   }, [yaml, settings, run]);
 
@@ -106,7 +106,7 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
     event.preventDefault();
     const next = run(yaml, settings);
     setResult(next);
-    setLiveDiagnostics(next.diagnostics);
+    setLiveDiagnostics(next.problems);
     setRuns((count) => count + 1);
   };
   const reset = () => {
@@ -118,7 +118,7 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
   };
   const labelId = `${id}-yaml`;
   const problems = liveDiagnostics;
-  const hasErrors = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  const hasErrors = result.problems.some((diagnostic) => diagnostic.severity === 'error');
 
   return (
     <section className={styles.playground} aria-label={`Mesh playground: ${example.title}`} data-playground={example.id}>
@@ -140,7 +140,7 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
             ) : (
               <ul>
                 {problems.map((diagnostic, index) => (
-                  <li key={index} className={styles[diagnostic.severity]}>
+                  <li key={index} className={styles[diagnostic.severity ?? "error"]}>
                     <strong>
                       {diagnostic.severity} at line {diagnostic.line}, column {diagnostic.column}:
                     </strong>{' '}
@@ -169,7 +169,7 @@ export default function PlaygroundApp({example}: {readonly example: PlaygroundEx
             </label>
             <label className={styles.narrow}>
               Port
-              <input inputMode="numeric" value={settings.port} placeholder={String(mesh.services[0]?.port ?? '')} onChange={(event) => update('port', event.target.value.replace(/\D/g, ''))} />
+              <input inputMode="numeric" value={settings.port} placeholder={String(mesh.services[0]?.ports[0]?.port ?? '')} onChange={(event) => update('port', event.target.value.replace(/\D/g, ''))} />
             </label>
           </div>
           <datalist id={`${id}-hosts`}>
@@ -271,9 +271,9 @@ function Results({result, hasErrors, runs}: {readonly result: RunResult; readonl
           ))}
         </tbody>
       </table>
-      <h4 className={styles.tracesTitle}>Per-request trace{result.requests.length > TRACE_LIMIT ? ` (first ${TRACE_LIMIT})` : ''}</h4>
+      <h4 className={styles.tracesTitle}>Per-request trace{result.samples.length > TRACE_LIMIT ? ` (first ${TRACE_LIMIT})` : ''}</h4>
       <ol className={styles.traces}>
-        {result.requests.slice(0, TRACE_LIMIT).map((trace) => (
+        {result.samples.slice(0, TRACE_LIMIT).map((trace) => (
           <TraceItem key={trace.index} trace={trace} />
         ))}
       </ol>

@@ -1,6 +1,6 @@
 import React from 'react';
 import {CodeEditor, SandpackProvider, type SandpackTheme} from '@codesandbox/sandpack-react';
-import type {Diagnostic} from '@site/src/lib/mesh';
+import type {Problem} from '@site/src/lib/problem';
 import styles from './styles.module.css';
 
 /**
@@ -43,13 +43,13 @@ const theme: SandpackTheme = {
 interface YamlEditorProps {
   readonly code: string;
   readonly onChange: (code: string) => void;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly Problem[];
   readonly labelId: string;
 }
 
 export default function YamlEditor({code, onChange, diagnostics, labelId}: YamlEditorProps): React.JSX.Element {
   const decorators = diagnostics
-    .filter((diagnostic) => diagnostic.severity === 'error')
+    .filter((diagnostic) => (diagnostic.severity ?? 'error') === 'error')
     .map((diagnostic) => ({line: diagnostic.line, className: styles.errorLine}));
   return (
     <SandpackProvider

@@ -1,6 +1,6 @@
 /**
- * What the mesh playground does NOT model. Published on the playground's index page and kept
- * here, next to the simulator, so the list changes with the code.
+ * What the mesh playground does NOT model. Published on the playground's pages and kept here,
+ * next to the simulator, so the list changes with the code.
  */
 export interface Limitation {
   readonly topic: string;
@@ -9,58 +9,58 @@ export interface Limitation {
 
 export const NOT_MODELED: readonly Limitation[] = [
   {
-    topic: 'One hop only',
+    topic: 'Applications',
     detail:
-      'A simulated request is the single call from the source workload to the destination service. Calls the application makes in turn (productpage → reviews → ratings) are not simulated, so a fault on ratings does not show up in a request to productpage.',
+      'Bookinfo follows its source (productpage calls details once and reviews up to twice with a 3 s timeout; reviews v2 and v3 call ratings with a 10 s and a 2.5 s timeout), httpbin answers /status/N and /delay/N, tcp-echo echoes. Logging in is stood in for by an end-user header on the request to productpage, which productpage forwards; other apps answer 200 after a fixed latency.',
   },
   {
-    topic: 'Gateways and Gateway API',
+    topic: 'Resources outside the modelled kinds',
     detail:
-      'Gateway, HTTPRoute and the gateways field of a VirtualService are not simulated; the ingress gateway only appears as a client with its own identity. In ambient mode routing at a waypoint reads VirtualService (which Istio marks Alpha there), not HTTPRoute.',
+      'VirtualService, DestinationRule, Gateway (Istio and Gateway API), HTTPRoute, TCPRoute, PeerAuthentication, AuthorizationPolicy, RequestAuthentication and the istio ConfigMap (meshConfig: enableAutoMtls, numTrustedProxies, extensionProviders) are read. ServiceEntry, Sidecar, EnvoyFilter, Telemetry, WasmPlugin, GRPCRoute, TLSRoute, ReferenceGrant and others are ignored with a warning; Services and Deployments come from the built-in mesh.',
   },
   {
-    topic: 'Resources outside the five kinds',
+    topic: 'Conflicting resources and visibility',
     detail:
-      'Only VirtualService, DestinationRule, PeerAuthentication, AuthorizationPolicy and RequestAuthentication are read. ServiceEntry, Sidecar, EnvoyFilter, Telemetry, WasmPlugin and others are ignored with a warning.',
-  },
-  {
-    topic: 'Conflicting resources',
-    detail:
-      'When two VirtualServices (or DestinationRules) name the same host, Istio uses the oldest; the playground has no creation times and uses the first in the editor, with a warning. delegate, exportTo and namespace visibility are not modelled.',
+      'When two VirtualServices (or DestinationRules) name the same host, Istio uses the oldest; the playground has no creation times and uses the first in the editor, with a warning. delegate, exportTo, namespace visibility and ReferenceGrant are not modelled.',
   },
   {
     topic: 'HTTP features',
     detail:
-      'redirect, directResponse, rewrite, header manipulation, CORS, gRPC status faults, exponential delays and TCP/TLS routes are accepted but not simulated.',
+      'redirect, directResponse and request header changes are applied; rewrite is not applied; CORS, gRPC status faults, exponential delays, response header changes, TLS routes and HTTPRoute retry and session persistence are accepted but not simulated.',
   },
   {
     topic: 'Time and concurrency',
     detail:
-      'Time is simulated, not measured: pods answer after a fixed latency (httpbin /delay/N adds N seconds), proxies add no overhead, retry back-off is a fixed 25 ms instead of Envoy\'s jittered back-off, and concurrency means N clients each sending one request after another, like fortio -c.',
+      'Time is simulated, not measured: pods answer after a fixed latency, proxies add none, and retry back-off is a fixed interval instead of Envoy\'s jittered exponential back-off. Requests run either as N clients each sending when its last answer came (like fortio -c) or at a fixed rate (like fortio -qps); the calls an application makes are sequential.',
   },
   {
     topic: 'Connection pools',
     detail:
-      'One client proxy talks to one destination; the pool counts in-flight HTTP/1.1 requests against maxConnections, http1MaxPendingRequests and http2MaxRequests. maxRequestsPerConnection, idle timeouts, connect timeouts and maxRetries have no effect, and Envoy\'s small timing leeway (a few requests slipping through) is not reproduced.',
+      'Each client proxy keeps its own pool per upstream cluster, counting in-flight requests against maxConnections, http1MaxPendingRequests and http2MaxRequests. maxRequestsPerConnection, idle and connect timeouts, maxRetries and retry budgets have no effect, and Envoy\'s small timing leeway (a few requests slipping through) is not reproduced.',
   },
   {
-    topic: 'Load balancing',
+    topic: 'Load balancing and outlier detection',
     detail:
-      'LEAST_REQUEST is approximated as "fewest requests in flight, ties broken at random"; consistent hashing, locality load balancing, failover and warm-up are not modelled. Outlier detection counts consecutive 5xx (or gateway errors) per pod and returns ejected pods after baseEjectionTime × ejections at the next interval; success-rate and failure-percentage ejection are not modelled.',
+      'LEAST_REQUEST compares two random pods and takes the less busy (Envoy\'s default of two choices); consistent hashing, locality load balancing, failover and warm-up are not modelled. Outlier detection counts consecutive 5xx (or gateway errors) per pod, ejects at least one pod whatever maxEjectionPercent says, and returns it after baseEjectionTime × ejections at the next interval sweep; success-rate and failure-percentage ejection are not modelled.',
   },
   {
     topic: 'Security',
     detail:
-      'There are no certificates, IP addresses or real JWT signatures: mutual TLS is decided from the modes in force, ipBlocks never match, and a JWT is accepted when its issuer is listed (its payload is decoded, its signature is not checked). The CUSTOM action is answered by a stand-in for Istio\'s sample ext-authz server, which allows a request only when it carries the header x-ext-authz: allow. The istio.io/dry-run annotation is not read.',
+      'There are no certificates or real JWT signatures: mutual TLS is decided from the modes in force, and a JWT is accepted when its issuer is listed (its payload is decoded, its signature is not checked). IP addresses are IPv4 only: pods get made-up addresses and the browser the client IP of the request. The CUSTOM action is answered by a stand-in for Istio\'s sample ext-authz server, which allows a request only when it carries the header x-ext-authz: allow. Gateway client certificates, SNI and tls.mode SIMPLE or MUTUAL are not modelled.',
   },
   {
     topic: 'Ambient mode',
     detail:
-      'Clients outside the mesh reach pods directly, never through a waypoint. Waypoints are per Service; waypoints for workloads, cross-namespace waypoints and ingress-use-waypoint are not modelled.',
+      'Clients outside the mesh reach pods directly, never through a waypoint. Waypoints are per Service; waypoints for workloads, cross-namespace waypoints and ingress-use-waypoint are not modelled, and routing at a waypoint reads VirtualService and HTTPRoute like a sidecar does.',
+  },
+  {
+    topic: 'Gateways',
+    detail:
+      'One ingress gateway answers requests from the browser: the istioctl-installed istio-ingressgateway for an Istio Gateway, or <name>-istio for a Gateway API Gateway of class istio. Gateway TLS, several gateways for one host, egress gateways and the gateway\'s own Service (ports, external traffic policy) are not modelled.',
   },
   {
     topic: 'Validation',
     detail:
-      'Fields are checked against the playground\'s own copy of the schema (types, enums, unknown fields), not the full CRD validation of istiod; a resource that istiod would reject for a subtler reason may still run here.',
+      'Fields are checked against the playground\'s own copy of the schema (types, enums, unknown fields) and the course\'s shared rulebook, not the full CRD validation of istiod; a resource that istiod would reject for a subtler reason may still run here.',
   },
 ];

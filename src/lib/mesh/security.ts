@@ -15,7 +15,7 @@ import type {
 } from './resources';
 import type {AuthzVerdict, Mesh, Workload} from './types';
 
-export type Enforcer = 'sidecar' | 'ztunnel' | 'waypoint';
+export type Enforcer = 'sidecar' | 'ztunnel' | 'waypoint' | 'gateway';
 
 export function selectorMatches(selector: WorkloadSelector | undefined, labels: Readonly<Record<string, string>>): boolean {
   const wanted = selector?.matchLabels ?? {};
@@ -153,6 +153,34 @@ export interface AuthzRequest {
   readonly host: string;
   readonly port: number;
   readonly headers: Readonly<Record<string, string>>;
+  /** Address of the connection's peer (ipBlocks, source.ip). */
+  readonly sourceIp?: string;
+  /** Original client address from X-Forwarded-For and numTrustedProxies (remoteIpBlocks, remote.ip). */
+  readonly remoteIp?: string;
+}
+
+function ipv4(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part) || Number(part) > 255) return undefined;
+    value = value * 256 + Number(part);
+  }
+  return value;
+}
+
+/** Does an address fall in a CIDR block ("10.0.0.0/8") or equal a single address? IPv4 only. */
+export function inCidr(block: string, ip: string | undefined): boolean {
+  if (!ip) return false;
+  const [base = '', bitsText] = block.split('/', 2);
+  const address = ipv4(ip);
+  const network = ipv4(base);
+  if (address === undefined || network === undefined) return block === ip;
+  const bits = bitsText === undefined ? 32 : Number(bitsText);
+  if (!Number.isInteger(bits) || bits < 0 || bits > 32) return false;
+  const size = 2 ** (32 - bits);
+  return Math.floor(address / size) === Math.floor(network / size);
 }
 
 /** Istio's string form: "*" any (present), "abc*" prefix, "*abc" suffix, otherwise exact. */
@@ -220,14 +248,15 @@ function sourceMatches(source: AuthzSource, request: AuthzRequest, policyNamespa
     listMatch('notNamespaces', source.notNamespaces, ns, true),
     listMatch('serviceAccounts', source.serviceAccounts, accountValue, false, accountMatch),
     listMatch('notServiceAccounts', source.notServiceAccounts, accountValue, true, accountMatch),
-    source.ipBlocks?.length ? {ok: false, why: 'ipBlocks never match in the playground (no IP addresses)'} : undefined,
-    source.notIpBlocks?.length ? {ok: true, why: 'notIpBlocks: no IP address, not listed'} : undefined,
+    listMatch('ipBlocks', source.ipBlocks, request.sourceIp, false, inCidr),
+    listMatch('notIpBlocks', source.notIpBlocks, request.sourceIp, true, inCidr),
   ];
   if (!strip) {
     checks.push(
       listMatch('requestPrincipals', source.requestPrincipals, request.requestPrincipal, false),
       listMatch('notRequestPrincipals', source.notRequestPrincipals, request.requestPrincipal, true),
-      source.remoteIpBlocks?.length ? {ok: false, why: 'remoteIpBlocks never match in the playground'} : undefined,
+      listMatch('remoteIpBlocks', source.remoteIpBlocks, request.remoteIp, false, inCidr),
+      listMatch('notRemoteIpBlocks', source.notRemoteIpBlocks, request.remoteIp, true, inCidr),
     );
   }
   for (const check of checks) {
@@ -267,14 +296,20 @@ function operationMatches(operation: AuthzOperation, request: AuthzRequest, stri
   return {ok: true, why: reasons.join('; ') || 'empty operation matches any'};
 }
 
-function conditionValue(key: string, request: AuthzRequest): string | undefined {
-  const header = key.match(/^request\.headers\[(.+)\]$/);
-  if (header?.[1]) return request.headers[header[1].toLowerCase()];
+/** Values of a `when` key; a list claim gives every element (Istio matches it with a ListMatcher oneOf). */
+function conditionValues(key: string, request: AuthzRequest): readonly (string | undefined)[] {
   const claim = key.match(/^request\.auth\.claims\[(.+)\]$/);
   if (claim?.[1]) {
     const value = request.claims?.[claim[1]];
-    return value === undefined ? undefined : Array.isArray(value) ? value.map(String).join(',') : String(value);
+    if (Array.isArray(value)) return value.length ? value.map(String) : [undefined];
+    return [value === undefined ? undefined : String(value)];
   }
+  return [conditionValue(key, request)];
+}
+
+function conditionValue(key: string, request: AuthzRequest): string | undefined {
+  const header = key.match(/^request\.headers\[(.+)\]$/);
+  if (header?.[1]) return request.headers[header[1].toLowerCase()];
   switch (key) {
     case 'source.principal':
       return request.principal;
@@ -284,6 +319,10 @@ function conditionValue(key: string, request: AuthzRequest): string | undefined 
       return request.requestPrincipal;
     case 'destination.port':
       return String(request.port);
+    case 'source.ip':
+      return request.sourceIp;
+    case 'remote.ip':
+      return request.remoteIp;
     default:
       return undefined;
   }
@@ -292,10 +331,13 @@ function conditionValue(key: string, request: AuthzRequest): string | undefined 
 function conditionMatches(condition: AuthzCondition, request: AuthzRequest, strip: boolean): FieldResult {
   const key = condition.key ?? '';
   if (strip && !L4_WHEN_KEYS.includes(key)) return {ok: true, why: `when ${key}: dropped (HTTP attribute)`};
-  const value = conditionValue(key, request);
-  const positive = listMatch(`when ${key}`, condition.values, value, false);
+  const values = conditionValues(key, request);
+  const compare = key.endsWith('.ip') ? inCidr : istioStringMatch;
+  const matchesWith = (value: string | undefined) => listMatch(`when ${key}`, condition.values, value, false, compare);
+  const positive = values.map(matchesWith).find((result) => result?.ok) ?? matchesWith(values[0]);
   if (positive && !positive.ok) return positive;
-  const negative = listMatch(`when ${key} notValues`, condition.notValues, value, true);
+  const negatives = values.map((value) => listMatch(`when ${key} notValues`, condition.notValues, value, true, compare));
+  const negative = negatives.find((result) => result && !result.ok) ?? negatives[0];
   if (negative && !negative.ok) return negative;
   return {ok: true, why: [positive?.why, negative?.why].filter(Boolean).join('; ') || `when ${key}`};
 }
@@ -353,7 +395,7 @@ export function applicablePolicies(
   for (const policy of policies) {
     const id = `${policy.namespace}/${policy.name}`;
     const refs = targetRefsOf(policy.spec);
-    if (enforcer === 'waypoint') {
+    if (enforcer === 'waypoint' || (enforcer === 'gateway' && refs.length > 0)) {
       const hit = refs.some(
         (ref) =>
           policy.namespace === target.serviceNamespace &&
@@ -378,100 +420,153 @@ function customProviderAllows(headers: Readonly<Record<string, string>>): boolea
   return headers['x-ext-authz'] === 'allow';
 }
 
+const DRY_RUN = 'istio.io/dry-run';
+
+function isDryRun(policy: ResourceOf<'AuthorizationPolicy'>): boolean {
+  return policy.annotations[DRY_RUN]?.toLowerCase() === 'true';
+}
+
+/**
+ * The verdict at one enforcement point. Policies annotated istio.io/dry-run: "true" are
+ * evaluated as shadow rules: their result is only noted (pilot/pkg/security/authz/builder).
+ * `l4Only` is true at ztunnel and for TCP traffic at a proxy: HTTP-only fields cannot be
+ * evaluated, so ALLOW rules using them are skipped and DENY rules are enforced without them
+ * (pilot/pkg/security/authz/model/model.go checkError).
+ */
 export function authorize(
   mesh: Mesh,
   policies: readonly ResourceOf<'AuthorizationPolicy'>[],
   target: AuthzTarget,
   enforcer: Enforcer,
   request: AuthzRequest,
+  l4Only = enforcer === 'ztunnel',
 ): AuthzOutcome {
-  const where = enforcer === 'sidecar' ? 'server sidecar' : enforcer === 'ztunnel' ? 'destination ztunnel' : 'waypoint';
-  const {applies, notes} = applicablePolicies(mesh, policies, target, enforcer);
-  const deny = (policy: string, rule: number | undefined, reason: string): AuthzOutcome => ({
-    verdict: {decision: 'deny', enforcedBy: where, policy, rule, reason},
-    notes,
-  });
-  const firstMatch = (policy: ResourceOf<'AuthorizationPolicy'>, strip: boolean) => {
-    const rules = policy.spec.rules ?? [];
-    for (const [index, rule] of rules.entries()) {
-      const result = ruleMatches(rule, request, policy.namespace ?? '', strip);
-      if (result.ok) return {index, why: result.why};
-    }
-    return undefined;
-  };
-  const byAction = (action: string) => applies.filter((policy) => (policy.spec.action ?? 'ALLOW') === action);
+  const dryRun = policies.filter(isDryRun);
+  if (dryRun.length === 0) return enforce(mesh, policies, target, enforcer, request, l4Only);
+  const enforced = enforce(mesh, policies.filter((policy) => !isDryRun(policy)), target, enforcer, request, l4Only);
+  const shadow = enforce(mesh, dryRun, target, enforcer, request, l4Only);
+  const touched = applicablePolicies(mesh, dryRun, target, enforcer).applies;
+  if (touched.length === 0) return enforced;
+  const note = `dry-run (${touched.map((policy) => `${policy.namespace}/${policy.name}`).join(', ')}): would ${shadow.verdict.decision} — ${shadow.verdict.reason}; only logged, not enforced`;
+  return {verdict: enforced.verdict, notes: [...enforced.notes, note]};
+}
 
-  // CUSTOM
-  for (const policy of byAction('CUSTOM')) {
-    const id = `${policy.namespace}/${policy.name}`;
-    if (enforcer === 'ztunnel') {
-      notes.push(`${id}: ztunnel does not support the CUSTOM action; the policy is ignored here`);
+type Policy = ResourceOf<'AuthorizationPolicy'>;
+
+/** What the per-action steps share: the request, where it is enforced, and the notes so far. */
+interface Enforcement {
+  readonly mesh: Mesh;
+  readonly request: AuthzRequest;
+  readonly enforcer: Enforcer;
+  readonly where: string;
+  readonly l4Only: boolean;
+  readonly notes: string[];
+}
+
+const idOf = (policy: Policy) => `${policy.namespace}/${policy.name}`;
+
+function firstMatch(e: Enforcement, policy: Policy, strip: boolean): {index: number; why: string} | undefined {
+  for (const [index, rule] of (policy.spec.rules ?? []).entries()) {
+    const result = ruleMatches(rule, e.request, policy.namespace ?? '', strip);
+    if (result.ok) return {index, why: result.why};
+  }
+  return undefined;
+}
+
+function denied(e: Enforcement, policy: string, rule: number | undefined, reason: string): AuthzOutcome {
+  return {verdict: {decision: 'deny', enforcedBy: e.where, policy, rule, reason}, notes: e.notes};
+}
+
+/** CUSTOM first: the provider (here the sample ext-authz stand-in) may deny. */
+function enforceCustom(e: Enforcement, policies: readonly Policy[]): AuthzOutcome | undefined {
+  for (const policy of policies) {
+    const id = idOf(policy);
+    if (e.enforcer === 'ztunnel') {
+      e.notes.push(`${id}: ztunnel does not support the CUSTOM action; the policy is ignored here`);
       continue;
     }
     const provider = policy.spec.provider?.name ?? '';
-    if (!mesh.extensionProviders.includes(provider))
-      return deny(id, undefined, `CUSTOM provider "${provider}" is not defined in meshConfig.extensionProviders, so the policy denies every request`);
-    const match = firstMatch(policy, false);
+    if (!e.mesh.extensionProviders.includes(provider))
+      return denied(e, id, undefined, `CUSTOM provider "${provider}" is not defined in meshConfig.extensionProviders, so the policy denies every request`);
+    const match = firstMatch(e, policy, false);
     if (!match) {
-      notes.push(`${id} (CUSTOM): no rule matches, the request is not sent to ${provider}`);
+      e.notes.push(`${id} (CUSTOM): no rule matches, the request is not sent to ${provider}`);
       continue;
     }
-    if (!customProviderAllows(request.headers))
-      return deny(id, match.index, `CUSTOM rule ${match.index} matches (${match.why}); ${provider} denies it (it allows only requests with x-ext-authz: allow)`);
-    notes.push(`${id} (CUSTOM): ${provider} allows the request (x-ext-authz: allow)`);
+    if (!customProviderAllows(e.request.headers))
+      return denied(e, id, match.index, `CUSTOM rule ${match.index} matches (${match.why}); ${provider} denies it (it allows only requests with x-ext-authz: allow)`);
+    e.notes.push(`${id} (CUSTOM): ${provider} allows the request (x-ext-authz: allow)`);
   }
+  return undefined;
+}
 
-  // DENY
-  for (const policy of byAction('DENY')) {
-    const id = `${policy.namespace}/${policy.name}`;
-    const strip = enforcer === 'ztunnel';
-    if (strip) {
+/** DENY next; without HTTP attributes a DENY rule is enforced without its HTTP-only fields. */
+function enforceDeny(e: Enforcement, policies: readonly Policy[]): AuthzOutcome | undefined {
+  for (const policy of policies) {
+    const id = idOf(policy);
+    if (e.l4Only) {
       const l7 = (policy.spec.rules ?? []).flatMap(l7AttributesOf);
       if (l7.length > 0)
-        notes.push(`${id}: ztunnel cannot see HTTP attributes (${[...new Set(l7)].join(', ')}), so it enforces this DENY without them — more restrictive than written`);
+        e.notes.push(`${id}: ${e.enforcer === 'ztunnel' ? 'ztunnel' : 'a TCP connection'} has no HTTP attributes (${[...new Set(l7)].join(', ')}), so this DENY is enforced without them — more restrictive than written`);
     }
-    const match = firstMatch(policy, strip);
-    if (match) return deny(id, match.index, `DENY rule ${match.index} matches: ${match.why}`);
-    notes.push(`${id} (DENY): no rule matches`);
+    const match = firstMatch(e, policy, e.l4Only);
+    if (match) return denied(e, id, match.index, `DENY rule ${match.index} matches: ${match.why}`);
+    e.notes.push(`${id} (DENY): no rule matches`);
   }
+  return undefined;
+}
 
-  // AUDIT never changes the decision.
-  for (const policy of byAction('AUDIT')) {
-    if (enforcer === 'ztunnel') continue;
-    const match = firstMatch(policy, false);
-    notes.push(`${policy.namespace}/${policy.name} (AUDIT): ${match ? `rule ${match.index} matches, the request is marked for audit logging` : 'no rule matches'}; AUDIT never allows or denies`);
+/** AUDIT never changes the decision. */
+function noteAudit(e: Enforcement, policies: readonly Policy[]): void {
+  if (e.enforcer === 'ztunnel') return;
+  for (const policy of policies) {
+    const match = firstMatch(e, policy, false);
+    e.notes.push(`${idOf(policy)} (AUDIT): ${match ? `rule ${match.index} matches, the request is marked for audit logging` : 'no rule matches'}; AUDIT never allows or denies`);
   }
+}
 
-  // ALLOW
-  const allowPolicies = byAction('ALLOW');
-  if (allowPolicies.length === 0) {
-    return {verdict: {decision: 'allow', enforcedBy: where, reason: 'no ALLOW policy applies to this workload, so the request is allowed'}, notes};
-  }
-  for (const policy of allowPolicies) {
-    const id = `${policy.namespace}/${policy.name}`;
-    if (enforcer === 'ztunnel') {
-      const rules = policy.spec.rules ?? [];
-      const usable = rules.map((rule, index) => ({rule, index, l7: l7AttributesOf(rule)}));
-      for (const {index, l7} of usable)
-        if (l7.length > 0)
-          notes.push(`${id} rule ${index}: ztunnel cannot enforce HTTP attributes (${l7.join(', ')}), so this ALLOW rule is dropped and never matches — use a waypoint with targetRefs`);
-      for (const {rule, index, l7} of usable) {
-        if (l7.length > 0) continue;
-        const result = ruleMatches(rule, request, policy.namespace ?? '', false);
-        if (result.ok)
-          return {verdict: {decision: 'allow', enforcedBy: where, policy: id, rule: index, reason: `ALLOW rule ${index} matches: ${result.why}`}, notes};
-      }
+/** The first matching ALLOW rule of one policy; without HTTP attributes, rules using them are dropped. */
+function allowMatch(e: Enforcement, policy: Policy): {index: number; why: string} | undefined {
+  if (!e.l4Only) return firstMatch(e, policy, false);
+  const id = idOf(policy);
+  for (const [index, rule] of (policy.spec.rules ?? []).entries()) {
+    const l7 = l7AttributesOf(rule);
+    if (l7.length > 0) {
+      e.notes.push(
+        e.enforcer === 'ztunnel'
+          ? `${id} rule ${index}: ztunnel cannot enforce HTTP attributes (${l7.join(', ')}), so this ALLOW rule is dropped and never matches — use a waypoint with targetRefs`
+          : `${id} rule ${index}: HTTP-only fields (${l7.join(', ')}) on TCP traffic: this ALLOW rule is dropped and never matches`,
+      );
       continue;
     }
-    const match = firstMatch(policy, false);
-    if (match)
-      return {verdict: {decision: 'allow', enforcedBy: where, policy: id, rule: match.index, reason: `ALLOW rule ${match.index} matches: ${match.why}`}, notes};
-    const reasons = (policy.spec.rules ?? []).map((rule, index) => `rule ${index}: ${ruleMatches(rule, request, policy.namespace ?? '').why}`);
-    notes.push(`${id} (ALLOW): ${reasons.length ? reasons.join(' · ') : 'no rules, so it matches nothing'}`);
+    const result = ruleMatches(rule, e.request, policy.namespace ?? '', false);
+    if (result.ok) return {index, why: result.why};
   }
-  return deny(
-    allowPolicies.map((policy) => `${policy.namespace}/${policy.name}`).join(', '),
-    undefined,
-    'ALLOW policies apply to this workload and none of their rules matches, so the request is denied',
-  );
+  return undefined;
+}
+
+/** ALLOW last: with no ALLOW policy everything is allowed; with some, only what one of them matches. */
+function enforceAllow(e: Enforcement, policies: readonly Policy[]): AuthzOutcome {
+  if (policies.length === 0) return {verdict: {decision: 'allow', enforcedBy: e.where, reason: 'no ALLOW policy applies to this workload, so the request is allowed'}, notes: e.notes};
+  for (const policy of policies) {
+    const match = allowMatch(e, policy);
+    if (match) return {verdict: {decision: 'allow', enforcedBy: e.where, policy: idOf(policy), rule: match.index, reason: `ALLOW rule ${match.index} matches: ${match.why}`}, notes: e.notes};
+    if (e.l4Only) continue;
+    const reasons = (policy.spec.rules ?? []).map((rule, index) => `rule ${index}: ${ruleMatches(rule, e.request, policy.namespace ?? '').why}`);
+    e.notes.push(`${idOf(policy)} (ALLOW): ${reasons.length ? reasons.join(' · ') : 'no rules, so it matches nothing'}`);
+  }
+  return denied(e, policies.map(idOf).join(', '), undefined, 'ALLOW policies apply to this workload and none of their rules matches, so the request is denied');
+}
+
+const ENFORCED_BY: Readonly<Record<Enforcer, string>> = {sidecar: 'server sidecar', ztunnel: 'destination ztunnel', gateway: 'ingress gateway', waypoint: 'waypoint'};
+
+/** CUSTOM → DENY → (AUDIT) → ALLOW at one enforcement point. */
+function enforce(mesh: Mesh, policies: readonly Policy[], target: AuthzTarget, enforcer: Enforcer, request: AuthzRequest, l4Only: boolean): AuthzOutcome {
+  const {applies, notes} = applicablePolicies(mesh, policies, target, enforcer);
+  const e: Enforcement = {mesh, request, enforcer, where: ENFORCED_BY[enforcer], l4Only, notes};
+  const byAction = (action: string) => applies.filter((policy) => (policy.spec.action ?? 'ALLOW') === action);
+  const decided = enforceCustom(e, byAction('CUSTOM')) ?? enforceDeny(e, byAction('DENY'));
+  if (decided) return decided;
+  noteAudit(e, byAction('AUDIT'));
+  return enforceAllow(e, byAction('ALLOW'));
 }
