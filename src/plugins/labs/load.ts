@@ -8,9 +8,10 @@ import {LineCounter, parseAllDocuments} from 'yaml';
 import {LAB_CATALOG} from '../../data/labCatalog';
 import {LabError, type Lab, type LabIssue, type LabPageData, type LabSummary} from '../../lib/labs/model';
 import {parseLab} from '../../lib/labs/parse';
+import {labPaths} from '../../lib/labs/paths';
 
 export const LABS_DIR = 'labs';
-/** Lab pages live in this docs folder, one `<id>.mdx` each, served at /docs/labs/<id>/. */
+/** Lab pages live in this docs folder, one `<id>.mdx` each, served at `labPaths(id).page`. */
 export const LAB_DOCS_DIR = 'docs/11-labs';
 
 export interface LoadedLab {
@@ -109,7 +110,7 @@ export function loadAllLabs(siteDir: string): LoadedLab[] {
 
 /** Route of a lab's page, or null when docs/11-labs/<id>.mdx does not exist (yet). */
 export function labPagePath(siteDir: string, id: string): string | null {
-  return existsSync(path.join(siteDir, LAB_DOCS_DIR, `${id}.mdx`)) ? `/docs/labs/${id}/` : null;
+  return existsSync(path.join(siteDir, LAB_DOCS_DIR, `${id}.mdx`)) ? labPaths(id).page : null;
 }
 
 export function labSummary(siteDir: string, loaded: LoadedLab): LabSummary {
