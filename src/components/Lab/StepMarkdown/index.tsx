@@ -1,0 +1,60 @@
+import React, {useMemo} from 'react';
+import Link from '@docusaurus/Link';
+import {parseBody, type Inline} from '@site/src/lib/labs/markdown';
+
+function InlineText({content}: {content: readonly Inline[]}): React.JSX.Element {
+  return (
+    <>
+      {content.map((node, index) => {
+        switch (node.kind) {
+          case 'text':
+            return <React.Fragment key={index}>{node.text}</React.Fragment>;
+          case 'code':
+            return <code key={index}>{node.text}</code>;
+          case 'strong':
+            return (
+              <strong key={index}>
+                <InlineText content={node.children} />
+              </strong>
+            );
+          case 'em':
+            return (
+              <em key={index}>
+                <InlineText content={node.children} />
+              </em>
+            );
+          case 'link':
+            return (
+              <Link key={index} to={node.href}>
+                <InlineText content={node.children} />
+              </Link>
+            );
+        }
+      })}
+    </>
+  );
+}
+
+/** A step's body or hint: the markdown subset of src/lib/labs/markdown.ts as React elements. */
+export default function StepMarkdown({text}: {text: string}): React.JSX.Element {
+  const blocks = useMemo(() => parseBody(text), [text]);
+  return (
+    <>
+      {blocks.map((block, index) =>
+        block.kind === 'paragraph' ? (
+          <p key={index}>
+            <InlineText content={block.content} />
+          </p>
+        ) : (
+          <ul key={index}>
+            {block.items.map((item, itemIndex) => (
+              <li key={itemIndex}>
+                <InlineText content={item} />
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+    </>
+  );
+}
