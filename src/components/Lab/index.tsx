@@ -1,15 +1,14 @@
-import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import {commandsForMode, stepsForMode, type LabCommand, type LabPageData} from '@site/src/lib/labs/model';
+import {commandsForMode, type LabCommand, type LabPageData} from '@site/src/lib/labs/model';
 import {labPaths} from '@site/src/lib/labs/paths';
-import {renderForPage} from '@site/src/lib/labs/placeholders';
 import {RUN_SCRIPT} from '@site/src/lib/labs/script';
 import Cleanup from './Cleanup';
 import Facts from './Facts';
 import ModeSwitch from './ModeSwitch';
 import Step from './Step';
 import Toolbar from './Toolbar';
-import {useLabState} from './useLabState';
+import {useLabState, useRenderedCommands} from './useLabState';
 import Variables from './Variables';
 import styles from './styles.module.css';
 
@@ -51,20 +50,9 @@ export default function Lab({id, data}: LabProps): React.JSX.Element {
   const [toolbarHeight, setToolbarHeight] = useState<number | null>(null);
   useScrollToLinkedStep(state.shownMode !== null && toolbarHeight !== null);
 
-  const manifestBase = `${siteConfig.url}${paths.files}`;
-  const render = useCallback(
-    (command: string) => renderForPage(command, {values: state.values, manifestUrl: (file) => `${manifestBase}${file}`}),
-    [state.values, manifestBase],
-  );
+  const {render, allCommands} = useRenderedCommands(lab, state, `${siteConfig.url}${paths.files}`);
   const shown = (commands: readonly LabCommand[]) => (state.shownMode ? commandsForMode(commands, state.shownMode) : commands);
   const badgeModes = state.shownMode === null && lab.modes.length > 1;
-  const allCommands = useMemo(
-    () =>
-      stepsForMode(lab, state.mode)
-        .flatMap((step) => commandsForMode(step.commands, state.mode).map((command) => render(command.run)))
-        .join('\n'),
-    [lab, state.mode, render],
-  );
 
   return (
     <div

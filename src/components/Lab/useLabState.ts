@@ -5,7 +5,8 @@
  * render; corrupt or blocked storage gives an empty record.
  */
 import {useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
-import {stepsForMode, type Lab, type LabMode, type LabStep} from '@site/src/lib/labs/model';
+import {commandsForMode, stepsForMode, type Lab, type LabMode, type LabStep} from '@site/src/lib/labs/model';
+import {renderForPage} from '@site/src/lib/labs/placeholders';
 import {
   decodeProgress,
   EMPTY_PROGRESS,
@@ -134,4 +135,28 @@ export function useLabState(lab: Lab): LabState {
     setValue,
     resetValues,
   };
+}
+
+/**
+ * Commands as the learner pastes them: the learner's values, shell-quoted, and manifests as
+ * absolute URLs under `manifestBase`; `allCommands` is every command of the chosen mode, in order.
+ */
+export function useRenderedCommands(
+  lab: Lab,
+  state: Pick<LabState, 'mode' | 'values'>,
+  manifestBase: string,
+): {render: (command: string) => string; allCommands: string} {
+  const {mode, values} = state;
+  const render = useCallback(
+    (command: string) => renderForPage(command, {values, manifestUrl: (file) => `${manifestBase}${file}`}),
+    [values, manifestBase],
+  );
+  const allCommands = useMemo(
+    () =>
+      stepsForMode(lab, mode)
+        .flatMap((step) => commandsForMode(step.commands, mode).map((command) => render(command.run)))
+        .join('\n'),
+    [lab, mode, render],
+  );
+  return {render, allCommands};
 }

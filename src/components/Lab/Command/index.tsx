@@ -14,7 +14,7 @@ export default function Command({text, label, mode}: {text: string; label: strin
       {mode && <span className={shared.modeBadge}>{mode} mode only</span>}
       <div className={styles.commandRow}>
         {/* Focusable so a keyboard user can scroll a long command. */}
-        <pre className={styles.commandText} tabIndex={0}>
+        <pre className={`${shared.scrollBox} ${styles.commandText}`} tabIndex={0}>
           <code>{text}</code>
         </pre>
         <CopyButton text={text} label={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`} />

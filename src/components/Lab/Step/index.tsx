@@ -37,7 +37,7 @@ function ExpectedOutput({expect}: {expect: LabExpect}): React.JSX.Element {
     <details className={styles.details}>
       <summary>Expected output</summary>
       <p className={shared.note}>{MATCH_EXPLAINED[expect.match]}</p>
-      <pre className={styles.output} tabIndex={0}>
+      <pre className={`${shared.scrollBox} ${styles.output}`} tabIndex={0}>
         <code>{expect.output.replace(/\n$/, '')}</code>
       </pre>
     </details>
