@@ -1,7 +1,8 @@
 import {fileURLToPath} from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {commandsForMode} from '@site/src/lib/labs/model';
+import {commandsForMode, stepsForMode, type LabMode} from '@site/src/lib/labs/model';
 import {renderForPage} from '@site/src/lib/labs/placeholders';
 import {MODE_STORAGE_KEY, progressKey} from '@site/src/lib/labs/progress';
 import {labIds, loadLab} from '@site/src/plugins/labs/load';
@@ -64,7 +65,7 @@ describe('a lab page', () => {
     const page = await noScript.newPage();
     await page.goto(new URL(LAB_PATH, siteUrl).href);
     for (const [index, step] of lab.steps.entries()) {
-      await expect(page.getByRole('heading', {level: 3, name: `Step ${index + 1}: ${step.title}`}).count()).resolves.toBe(1);
+      await expect(page.getByRole('heading', {level: 2, name: `Step ${index + 1}: ${step.title}`}).count()).resolves.toBe(1);
     }
     const shown = await page.locator('[data-lab] li pre code').allTextContents();
     const base = await deployedBase(page);
@@ -274,10 +275,186 @@ describe('a lab page', () => {
         await page.evaluate(() => document.querySelectorAll('[data-lab] details').forEach((node) => node.setAttribute('open', '')));
         await expect(seriousViolations(page)).resolves.toEqual([]);
         await page.close();
-      });
+        // axe over a long lab page with every detail open takes up to a minute on a loaded 2-core machine.
+      }, 120_000);
     }
   });
+});
 
+const PHONE = {width: 390, height: 844};
+const DESKTOP = {width: 1280, height: 800};
+const VIEWPORTS = {phone: PHONE, desktop: DESKTOP} as const;
+/** Labs with sidecar and ambient steps: an ambient-only step sits between sidecar ones. */
+const TWO_MODE_LABS = ['request-routing', 'fault-injection'] as const;
+
+/** Opens a lab page at a viewport size, with the remembered mode set before the page starts. */
+async function openAt(path: string, viewport: {width: number; height: number}, mode?: LabMode): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  await page.addInitScript(
+    ([key, value]) => {
+      if (value) localStorage.setItem(key as string, value);
+      else localStorage.removeItem(key as string);
+    },
+    [MODE_STORAGE_KEY, mode ?? ''],
+  );
+  await page.goto(new URL(path, siteUrl).href, {waitUntil: 'networkidle'});
+  await page.locator('[data-lab][data-mode]').waitFor();
+  return page;
+}
+
+/**
+ * Where the heading with this id sits, and the lowest bottom edge of the sticky or fixed
+ * elements at the top of the viewport that overlap it horizontally (navbar, lab toolbar).
+ */
+async function headingAndCover(page: Page, id: string): Promise<{top: number; bottom: number; cover: number; viewport: number}> {
+  return page.evaluate((headingId) => {
+    const heading = document.getElementById(headingId);
+    if (!heading) throw new Error(`no element #${headingId}`);
+    const box = heading.getBoundingClientRect();
+    let cover = 0;
+    for (const node of Array.from(document.querySelectorAll('body *'))) {
+      const style = getComputedStyle(node);
+      if (style.position !== 'sticky' && style.position !== 'fixed') continue;
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const rect = node.getBoundingClientRect();
+      const overlaps = rect.width > 0 && rect.height > 0 && rect.left < box.right && rect.right > box.left;
+      if (overlaps && rect.top < window.innerHeight / 2) cover = Math.max(cover, rect.bottom);
+    }
+    return {top: box.top, bottom: box.bottom, cover, viewport: window.innerHeight};
+  }, id);
+}
+
+describe('a two-mode lab page', () => {
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    for (const stepId of ['all-v1', 'anonymous']) {
+      it(`shows a linked step's heading (#step-${stepId}) fully below the navbar and the toolbar on a ${size}`, async () => {
+        const page = await openAt(`docs/labs/request-routing/#step-${stepId}`, viewport, 'sidecar');
+        await expect
+          .poll(async () => {
+            const place = await headingAndCover(page, `step-${stepId}`);
+            return place.top >= place.cover && place.bottom <= place.viewport;
+          }, {timeout: 5_000})
+          .toBe(true);
+        const place = await headingAndCover(page, `step-${stepId}`);
+        // Not merely on screen: the heading sits just below the sticky bar, where the reader looks.
+        expect(place.top - place.cover).toBeLessThan(40);
+        await page.close();
+      });
+    }
+  }
+
+  for (const labId of TWO_MODE_LABS) {
+    const twoModeLab = loadLab(siteDir, labId).lab;
+    for (const mode of twoModeLab.modes) {
+      it(`numbers ${labId}'s steps 1, 2, 3… without gaps in ${mode} mode, and counts the same steps`, async () => {
+        const page = await openAt(`docs/labs/${labId}/`, DESKTOP, mode);
+        const steps = stepsForMode(twoModeLab, mode);
+        const headings = await page.locator('[data-lab] ol > li > h2').allTextContents();
+        expect(headings).toEqual(steps.map((step, index) => `Step ${index + 1}: ${step.title}${step.mode ? `${step.mode} mode only` : ''}`));
+        await expect(page.getByText(`Progress: 0 of ${steps.length} steps done`).count()).resolves.toBe(1);
+        await page.getByLabel(`Step ${steps.length} done`).check();
+        await expect(page.getByText(`Progress: 1 of ${steps.length} steps done`).count()).resolves.toBe(1);
+        await page.getByRole('button', {name: 'Reset progress'}).click();
+        await page.close();
+      });
+    }
+  }
+
+  it('keeps the sticky toolbar within 15 % of a phone screen, its actions one keypress away', async () => {
+    const page = await openAt(LAB_PATH, PHONE);
+    const toolbar = page.getByRole('group', {name: 'Lab progress'});
+    const height = (await toolbar.boundingBox())?.height ?? Infinity;
+    expect(height).toBeLessThanOrEqual(0.15 * PHONE.height);
+    const copyAll = page.getByRole('button', {name: 'Copy all commands of this lab'});
+    const toggle = page.getByRole('button', {name: 'Actions'});
+    await expect(copyAll.isVisible()).resolves.toBe(false);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.keyboard.press('Tab');
+    await expect(copyAll.evaluate((node) => node === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await clipboard(page)).toBe(expectedCommands(DEFAULTS, await deployedBase(page)).join('\n'));
+    await toggle.click();
+    await expect(copyAll.isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('shows the actions without a toggle on a desktop', async () => {
+    const page = await openAt(LAB_PATH, DESKTOP);
+    await expect(page.getByRole('button', {name: 'Copy all commands of this lab'}).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', {name: 'Actions'}).isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('never breaks a command or an output inside a word on a phone, and the page stays 390 px wide', async () => {
+    const page = await openAt('docs/labs/request-routing/', PHONE, 'sidecar');
+    await page.evaluate(() => document.querySelectorAll('[data-lab] details').forEach((node) => node.setAttribute('open', '')));
+    const blocks = await page.locator('[data-lab] pre').evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        text: node.textContent?.slice(0, 40),
+        whiteSpace: [node, ...Array.from(node.querySelectorAll('*'))].map((inner) => getComputedStyle(inner).whiteSpace),
+        wrapAnywhere: [node, ...Array.from(node.querySelectorAll('*'))].some((inner) => {
+          const style = getComputedStyle(inner);
+          return style.overflowWrap === 'anywhere' || style.wordBreak === 'break-all';
+        }),
+        scrolls: node.scrollWidth > node.clientWidth,
+      })),
+    );
+    expect(blocks.length).toBeGreaterThan(10);
+    for (const block of blocks) {
+      expect(block, block.text).toMatchObject({wrapAnywhere: false});
+      for (const whiteSpace of block.whiteSpace) expect(['pre', 'nowrap'], block.text).toContain(whiteSpace);
+    }
+    // The long kubectl apply URLs do not fit 390 px: they scroll inside their box, not the page.
+    expect(blocks.some((block) => block.scrolls)).toBe(true);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
+
+    // Inline code in the prose (`-o`, `istio-system`) keeps each short word on one line.
+    const splitWords = await page.locator('[data-lab] li :not(pre) > code').evaluateAll((nodes) =>
+      nodes.flatMap((node) => {
+        const text = node.textContent ?? '';
+        const split: string[] = [];
+        for (const match of text.matchAll(/\S+/g)) {
+          if (match[0].length > 30) continue;
+          const range = document.createRange();
+          const start = match.index ?? 0;
+          const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+          let offset = 0;
+          let startSet = false;
+          for (let textNode = walker.nextNode(); textNode; textNode = walker.nextNode()) {
+            const length = textNode.textContent?.length ?? 0;
+            if (!startSet && start < offset + length) {
+              range.setStart(textNode, start - offset);
+              startSet = true;
+            }
+            if (startSet && start + match[0].length <= offset + length) {
+              range.setEnd(textNode, start + match[0].length - offset);
+              break;
+            }
+            offset += length;
+          }
+          const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) split.push(match[0]);
+        }
+        return split;
+      }),
+    );
+    expect(splitWords).toEqual([]);
+    await page.close();
+  });
+
+  // heading-order does not depend on the colour theme, so one theme is enough.
+  it('has headings in order (no step heading skips a level)', async () => {
+    const page = await openAt('docs/labs/request-routing/', DESKTOP);
+    const results = await new AxeBuilder({page}).withRules(['heading-order']).analyze();
+    expect(results.violations.map((violation) => violation.nodes.map((node) => node.target.join(' ')))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('every lab page visited', () => {
   it('makes no request outside the site', () => {
     expect(foreignRequests).toEqual([]);
   });

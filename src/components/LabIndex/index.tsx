@@ -2,10 +2,8 @@ import React from 'react';
 import Link from '@docusaurus/Link';
 import {LAB_CATALOG} from '@site/src/data/labCatalog';
 import {formatDuration} from '@site/src/data/outline';
-import {usePublishedLabs} from '@site/src/components/LabLinks';
+import {DIFFICULTY_LABEL, usePublishedLabs} from '@site/src/components/Lab/labData';
 import styles from './styles.module.css';
-
-const DIFFICULTY_LABEL = {beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced'} as const;
 
 /**
  * Every lab of the course in order, with time, difficulty and modes for the ones that exist.

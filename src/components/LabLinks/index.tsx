@@ -1,20 +1,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import {useAllPluginInstancesData} from '@docusaurus/useGlobalData';
 import {LAB_CATALOG, type LabId} from '@site/src/data/labCatalog';
-import type {LabSummary} from '@site/src/lib/labs/model';
-
-/**
- * What the labs plugin (src/plugins/labs) publishes as global data: one small entry per lab
- * that has a lab.yaml; `path` is null until the lab has a page.
- */
-export function usePublishedLabs(): ReadonlyMap<string, LabSummary> {
-  const instances = useAllPluginInstancesData('labs', {failfast: false}) as
-    | Record<string, {labs?: readonly LabSummary[]} | undefined>
-    | undefined;
-  const labs = instances?.default?.labs ?? [];
-  return new Map(labs.map((lab) => [lab.id, lab]));
-}
+import {usePublishedLabs} from '@site/src/components/Lab/labData';
 
 /**
  * "Practise it": the labs that exercise a chapter's ideas. A lab whose page exists is a link;

@@ -2,26 +2,19 @@
  * Docusaurus plugin "labs": loads and validates every labs/<id>/lab.yaml (a bad lab fails the
  * build with file:line), publishes a small summary per lab as global data (for LabLinks and
  * LabIndex; the full lab reaches only its own page, through the remark plugin in ./remark.ts),
- * and after the build writes each lab's files into the site:
- *
- *   BASEURL/labs/<id>/<manifest>.yaml   every file of labs/<id>/manifests/
- *   BASEURL/labs/<id>/run.sh            the generated script
- *   BASEURL/labs/<id>.tar.gz            run.sh + manifests/, in a folder <id>/
+ * and after the build writes each lab's files into the site where src/lib/labs/paths.ts says:
+ * every file of labs/<id>/manifests/, the generated run.sh, and the .tar.gz of both.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {LabError, type LabSummary} from '../../lib/labs/model';
+import {labPaths} from '../../lib/labs/paths';
 import {bundleFiles, createBundle} from './bundle';
 import {LABS_DIR, labSummary, loadAllLabs, type LoadedLab} from './load';
 
 export interface LabsGlobalData {
   readonly labs: readonly LabSummary[];
-}
-
-/** Where the published files of a lab live, relative to the site root (no leading slash). */
-export function publishedDir(id: string): string {
-  return `labs/${id}/`;
 }
 
 export default function labsPlugin(context: LoadContext): Plugin<LoadedLab[]> {
@@ -50,14 +43,15 @@ export default function labsPlugin(context: LoadContext): Plugin<LoadedLab[]> {
     async postBuild({content, outDir}) {
       for (const loaded of content) {
         const {id} = loaded.lab;
-        const pageUrl = `${siteConfig.url}${siteConfig.baseUrl}docs/labs/${id}/`;
-        const dir = path.join(outDir, publishedDir(id));
+        const pageUrl = `${siteConfig.url}${labPaths(id, siteConfig.baseUrl).page}`;
+        const published = labPaths(id, '');
+        const dir = path.join(outDir, published.files);
         mkdirSync(dir, {recursive: true});
         for (const file of bundleFiles(loaded, {pageUrl})) {
           // Inside the bundle files sit under <id>/ and <id>/manifests/; on the site, flat under labs/<id>/.
           writeFileSync(path.join(dir, path.basename(file.name)), file.content, {mode: file.mode});
         }
-        writeFileSync(path.join(outDir, 'labs', `${id}.tar.gz`), await createBundle(loaded, {pageUrl}));
+        writeFileSync(path.join(outDir, published.bundle), await createBundle(loaded, {pageUrl}));
       }
     },
   };

@@ -9,9 +9,10 @@ import {LabError, type Lab, type LabPageData, type LabSummary} from '../../lib/l
 import {parseLab} from '../../lib/labs/parse';
 import {inFile, type Problem} from '../../lib/problem';
 import {parseYaml} from '../../lib/yaml';
+import {labPaths} from '../../lib/labs/paths';
 
 export const LABS_DIR = 'labs';
-/** Lab pages live in this docs folder, one `<id>.mdx` each, served at /docs/labs/<id>/. */
+/** Lab pages live in this docs folder, one `<id>.mdx` each, served at `labPaths(id).page`. */
 export const LAB_DOCS_DIR = 'docs/11-labs';
 
 export interface LoadedLab {
@@ -105,7 +106,7 @@ export function loadAllLabs(siteDir: string): LoadedLab[] {
 
 /** Route of a lab's page, or null when docs/11-labs/<id>.mdx does not exist (yet). */
 export function labPagePath(siteDir: string, id: string): string | null {
-  return existsSync(path.join(siteDir, LAB_DOCS_DIR, `${id}.mdx`)) ? `/docs/labs/${id}/` : null;
+  return existsSync(path.join(siteDir, LAB_DOCS_DIR, `${id}.mdx`)) ? labPaths(id).page : null;
 }
 
 export function labSummary(siteDir: string, loaded: LoadedLab): LabSummary {
