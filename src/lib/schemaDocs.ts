@@ -8,7 +8,13 @@ import schemasJson from '../data/istio-reference/schemas.json';
 import type {JsonSchema} from '../data/istio-reference/schemaTypes';
 
 /** A schema node as stored; descriptions are read when the generator keeps them. */
-type SchemaNode = JsonSchema & {readonly description?: string};
+interface SchemaNode extends Omit<JsonSchema, 'properties' | 'items' | 'additionalProperties' | 'anyOf'> {
+  readonly description?: string;
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode;
+  readonly additionalProperties?: boolean | SchemaNode;
+  readonly anyOf?: readonly SchemaNode[];
+}
 
 const SCHEMAS = schemasJson as unknown as Readonly<Record<string, SchemaNode>>;
 
@@ -108,7 +114,7 @@ export interface YamlContext {
   /** The key (possibly half typed) under the position, and where it starts (0-based offset). */
   readonly key?: {readonly text: string; readonly from: number};
   /** When the position is in a value: the key it belongs to, and where the value starts. */
-  readonly valueOf?: {readonly key: string; readonly from: number; readonly text: string};
+  readonly value?: {readonly key: string; readonly from: number; readonly text: string};
 }
 
 const KEY_LINE = /^(\s*(?:-\s+)*)([A-Za-z_$][\w.$-]*)\s*:(?:\s|$)/;
@@ -146,7 +152,7 @@ export function yamlContext(text: string, offset: number): YamlContext {
   if (cursor <= column + word.length) return {...base, key: {text: word, from: lineStart + column}};
   if (colon.includes(':') && cursor >= column + word.length + colon.length) {
     const from = lineStart + column + word.length + colon.length;
-    return {...base, valueOf: {key: word, from, text: text.slice(from, offset)}};
+    return {...base, value: {key: word, from, text: text.slice(from, offset)}};
   }
   return base;
 }

@@ -57,7 +57,7 @@ describe('Istio field documentation for the editor', () => {
 
   it('reads the kind of the document the position is in, and the key a value belongs to', () => {
     const context = yamlContext(VS, VS.indexOf('action: DE') + 10);
-    expect(context).toMatchObject({kind: 'AuthorizationPolicy', path: ['spec'], valueOf: {key: 'action', text: 'DE'}});
+    expect(context).toMatchObject({kind: 'AuthorizationPolicy', path: ['spec'], value: {key: 'action', text: 'DE'}});
     expect(fieldDoc('security.istio.io/v1', 'AuthorizationPolicy', ['spec', 'action'])?.values).toContain('DENY');
   });
 
