@@ -1,6 +1,7 @@
-import React from 'react';
+import React, {useMemo} from 'react';
 import {CodeEditor, SandpackProvider, type SandpackTheme} from '@codesandbox/sandpack-react';
-import type {Diagnostic} from '@site/src/lib/mesh';
+import {EditorView} from '@codemirror/view';
+import {YAML_EXTENSIONS, YAML_LANGUAGES} from './yamlLanguage';
 import styles from './styles.module.css';
 
 /**
@@ -23,14 +24,14 @@ const theme: SandpackTheme = {
   },
   syntax: {
     plain: 'var(--ifm-font-color-base)',
-    comment: 'var(--ifm-color-emphasis-700)',
-    keyword: 'var(--ifm-font-color-base)',
-    tag: 'var(--ifm-font-color-base)',
-    punctuation: 'var(--ifm-font-color-base)',
-    definition: 'var(--ifm-font-color-base)',
-    property: 'var(--ifm-font-color-base)',
-    static: 'var(--ifm-font-color-base)',
-    string: 'var(--ifm-font-color-base)',
+    comment: {color: 'var(--pg-syntax-comment)', fontStyle: 'italic'},
+    keyword: 'var(--pg-syntax-key)',
+    tag: 'var(--pg-syntax-key)',
+    punctuation: 'var(--pg-syntax-punctuation)',
+    definition: 'var(--pg-syntax-key)',
+    property: 'var(--pg-syntax-key)',
+    static: 'var(--pg-syntax-string)',
+    string: 'var(--pg-syntax-string)',
   },
   font: {
     body: 'var(--ifm-font-family-base)',
@@ -43,14 +44,21 @@ const theme: SandpackTheme = {
 interface YamlEditorProps {
   readonly code: string;
   readonly onChange: (code: string) => void;
-  readonly diagnostics: readonly Diagnostic[];
+  /** Lines (1-based) with an error, highlighted in the editor. */
+  readonly errorLines: readonly number[];
   readonly labelId: string;
+  /** Id of the one-line keyboard help under the editor. */
+  readonly helpId: string;
 }
 
-export default function YamlEditor({code, onChange, diagnostics, labelId}: YamlEditorProps): React.JSX.Element {
-  const decorators = diagnostics
-    .filter((diagnostic) => diagnostic.severity === 'error')
-    .map((diagnostic) => ({line: diagnostic.line, className: styles.errorLine}));
+export default function YamlEditor({code, onChange, errorLines, labelId, helpId}: YamlEditorProps): React.JSX.Element {
+  const key = errorLines.join(',');
+  // Sandpack reconfigures the editor whenever these arrays change identity: keep them stable.
+  const decorators = useMemo(
+    () => [...new Set(key ? key.split(',').map(Number) : [])].map((line) => ({line, className: styles.errorLine})),
+    [key],
+  );
+  const extensions = useMemo(() => [...YAML_EXTENSIONS, EditorView.contentAttributes.of({'aria-describedby': helpId})], [helpId]);
   return (
     <SandpackProvider
       theme={theme}
@@ -66,6 +74,8 @@ export default function YamlEditor({code, onChange, diagnostics, labelId}: YamlE
           showLineNumbers
           initMode="immediate"
           decorators={decorators}
+          additionalLanguages={YAML_LANGUAGES}
+          extensions={extensions}
         />
       </div>
     </SandpackProvider>
