@@ -3,6 +3,7 @@ import {presetMesh, simulate, type Diagnostic, type Mesh, type RunResult} from '
 import {playgroundExample, type PlaygroundExample} from '@site/src/data/playgroundExamples';
 import type {SharedSettings} from '@site/src/lib/share';
 import {editorHeight} from './StaticPlayground';
+import {checkYaml} from './checkYaml';
 import {Problems, distinctProblems} from './Problems';
 import {RequestForm} from './RequestForm';
 import {Results} from './Results';
@@ -70,8 +71,8 @@ export default function PlaygroundApp({example: host}: {readonly example: Playgr
   const [settled, applyNow] = useDebounced(scenario, DEBOUNCE_MS);
   const mesh = useMemo(() => meshFor(settled.example, settled.settings), [settled.example, settled.settings]);
   const result = useMemo(() => runScenario(mesh, settled), [mesh, settled]);
-  const problems: Diagnostic[] = useMemo(() => distinctProblems(result.diagnostics), [result]);
-  const blocked = problems.some((problem) => problem.severity === 'error');
+  const check = useMemo(() => checkYaml(settled.yaml, mesh, result), [settled.yaml, mesh, result]);
+  const problems: Diagnostic[] = useMemo(() => distinctProblems(check.problems), [check]);
 
   const setYaml = useCallback((yaml: string) => setScenario((previous) => ({...previous, yaml})), [setScenario]);
   const onRun = () => {
@@ -135,7 +136,7 @@ export default function PlaygroundApp({example: host}: {readonly example: Playgr
           ) : null}
         </div>
       </div>
-      <Results result={result} blocked={blocked} runs={runs} />
+      <Results result={result} blocked={check.rejected} runs={runs} />
     </section>
   );
 }

@@ -3,19 +3,14 @@ import type {Diagnostic} from '@site/src/lib/mesh';
 import styles from './styles.module.css';
 
 /**
- * One entry per problem, first in the text first: the same message at the same place is shown
- * once, and after a YAML syntax error only that first syntax error is kept (the parser's later
- * complaints are consequences of it).
+ * One entry per problem, first in the text first: the same message on the same line is shown
+ * once (src/lib/yaml already keeps one syntax message per line).
  */
 export function distinctProblems(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   const seen = new Set<string>();
-  let syntaxSeen = false;
   return sorted.filter((diagnostic) => {
-    const syntax = /syntax/i.test(diagnostic.message);
-    if (syntax && syntaxSeen) return false;
-    syntaxSeen ||= syntax;
-    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.message}`;
+    const key = `${diagnostic.line}:${diagnostic.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

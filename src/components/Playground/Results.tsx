@@ -27,7 +27,7 @@ export function Results({result, blocked, runs}: {readonly result: RunResult; re
   if (blocked) {
     return (
       <div className={styles.results} aria-live="polite" data-testid="results">
-        <p className={styles.blocked}>No requests were sent: fix the errors in the YAML (listed under the editor) and run again.</p>
+        <p className={styles.blocked}>No requests were sent: Istio would not accept this YAML. Fix the errors listed under the editor; the requests run again by themselves.</p>
       </div>
     );
   }
