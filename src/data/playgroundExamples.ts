@@ -337,7 +337,7 @@ spec:
     id: 'outlier-ejection',
     title: 'Outlier detection: ejecting a broken pod',
     summary:
-      'One of three httpbin pods answers 503. Default retries hide most failures; after 3 consecutive 5xx the pod is ejected and stops getting traffic. Set maxEjectionPercent to 10 and watch it stay in.',
+      'One of three httpbin pods answers 503. Retries are off; after 3 consecutive 5xx the pod is ejected and stops getting traffic until baseEjectionTime has passed. Envoy ejects at least one pod whatever maxEjectionPercent says.',
     preset: 'httpbin',
     presetOptions: {httpbinReplicas: 3, pods: {'httpbin-v1-5c6d7b8f9-b2x8': {failWith: 503}}},
     yaml: `apiVersion: networking.istio.io/v1

@@ -6,11 +6,20 @@ import {
   parseConfig,
   presetMesh,
   seededRandom,
-  simulate,
+  simulate as simulateSampled,
+  type Mesh,
   type RequestSpec,
+  type RequestTrace,
+  type RunOptions,
   type RunResult,
 } from '@site/src/lib/mesh';
 import {PLAYGROUND_EXAMPLES} from '@site/src/data/playgroundExamples';
+
+/** These tests read every request's trace, so they keep all of them (a run normally keeps a sample). */
+function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: RunOptions): RunResult & {requests: readonly RequestTrace[]} {
+  const result = simulateSampled(mesh, yaml, spec, {...options, sampleFirst: options.count});
+  return {...result, requests: result.samples};
+}
 
 const DR_REVIEWS = `---
 apiVersion: networking.istio.io/v1
@@ -220,7 +229,7 @@ ${http}`;
 
   const broken = {httpbinReplicas: 2, pods: {'httpbin-v1-5c6d7b8f9-a1x7': {failWith: 503}, 'httpbin-v2-5c6d7b8f9-a1x7': {failWith: 503}}};
   const retryCases: [string, string, number, number][] = [
-    ['default policy retries 503 twice: three attempts, then 503 URX', '', 503, 3],
+    ['the default policy does not retry a 503 answer', '', 503, 1],
     ['attempts: 0 disables retries', '    retries: {attempts: 0}', 503, 1],
     ['retryOn without 503 does not retry a 503', '    retries: {attempts: 3, retryOn: connect-failure}', 503, 1],
     ['5xx retries up to attempts', '    retries: {attempts: 3, retryOn: 5xx}', 503, 4],
@@ -233,8 +242,8 @@ ${http}`;
     if (attempts > 1) expect(trace?.flags).toContain('URX');
   });
 
-  it('a retry goes to a pod not tried yet, so one broken pod is hidden', () => {
-    const mesh = httpbinMesh({...broken, pods: {'httpbin-v1-5c6d7b8f9-a1x7': {failWith: 503}}});
+  it('a retry goes to a pod not tried yet, so one pod refusing connections is hidden', () => {
+    const mesh = httpbinMesh({...broken, pods: {'httpbin-v1-5c6d7b8f9-a1x7': {refusesConnections: true}}});
     const result = simulate(mesh, '', toHttpbin(), {count: 50, seed: 4});
     expect(statuses(result)).toEqual({200: 50});
     expect(result.requests.some((r) => r.attempts === 2)).toBe(true);
@@ -245,6 +254,99 @@ ${http}`;
     expect(withGateway.requests[0]).toMatchObject({status: 504, attempts: 3});
     const defaults = simulate(httpbinMesh(), vs('    retries: {attempts: 2, perTryTimeout: 100ms}'), toHttpbin({path: '/delay/1'}), {count: 1, seed: 1});
     expect(defaults.requests[0]).toMatchObject({status: 504, attempts: 1});
+  });
+});
+
+describe('Istio 1.31 facts the first playground got wrong', () => {
+  const vs = (http: string) => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: httpbin}
+spec:
+  hosts: [httpbin]
+  http:
+  - route: [{destination: {host: httpbin}}]
+${http}`;
+
+  // pilot/pkg/networking/core/route/route.go TranslateFault: without percentage the delay gets the
+  // integer percent field (0) and the abort no percentage, which Envoy reads as 0 %.
+  it.each([
+    ['delay', '    fault: {delay: {fixedDelay: 2s}}'],
+    ['abort', '    fault: {abort: {httpStatus: 500}}'],
+  ])('a fault %s without percentage is applied to no request', (_, http) => {
+    const result = simulate(httpbinMesh(), vs(http), toHttpbin(), {count: 50, seed: 3});
+    expect(statuses(result)).toEqual({200: 50});
+    expect(result.requests.every((r) => !r.flags.includes('FI') && !r.flags.includes('DI'))).toBe(true);
+  });
+
+  // pilot/pkg/networking/core/route/retry/retry.go: defaultRetryOn has retriable-status-codes but
+  // RetriableStatusCodes is empty, so no HTTP status is retried; connect failures are.
+  it('the default retry policy retries connect failures but no HTTP status', () => {
+    const failing = httpbinMesh({pods: {'httpbin-v1-5c6d7b8f9-a1x7': {failWith: 503}, 'httpbin-v2-5c6d7b8f9-a1x7': {failWith: 503}}});
+    expect(simulate(failing, '', toHttpbin(), {count: 1, seed: 1}).requests[0]).toMatchObject({status: 503, attempts: 1});
+    const refusing = httpbinMesh({pods: {'httpbin-v1-5c6d7b8f9-a1x7': {refusesConnections: true}, 'httpbin-v2-5c6d7b8f9-a1x7': {refusesConnections: true}}});
+    expect(simulate(refusing, '', toHttpbin(), {count: 1, seed: 1}).requests[0]).toMatchObject({status: 503, attempts: 3});
+  });
+
+  // pkg/config/validation/validation.go validateHTTPRetry: a policy with attempts 0 (or none) and
+  // perTryTimeout or retryOn is rejected; retry.go ConvertPolicy treats attempts <= 0 as disabled.
+  it('a retry policy without attempts is rejected', () => {
+    const result = simulate(httpbinMesh(), vs('    retries: {perTryTimeout: 1s}'), toHttpbin(), {count: 1, seed: 1});
+    expect(errors(result).join()).toMatch(/attempts are set to 0/);
+  });
+
+  // pilot/pkg/security/authz/model/generator.go requestClaimGenerator: claims are matched with
+  // MetadataListValueMatcherForJWTClaims, a ListMatcher oneOf — any element of a list claim.
+  it('a JWT list claim matches when any element matches', () => {
+    const payload = Buffer.from(JSON.stringify({iss: 'testing@secure.istio.io', sub: 'me', groups: ['group1', 'group2']})).toString('base64url');
+    const token = `e30.${payload}.sig`;
+    const yaml = `apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata: {name: jwt}
+spec:
+  selector: {matchLabels: {app: httpbin}}
+  jwtRules: [{issuer: testing@secure.istio.io}]
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: groups}
+spec:
+  selector: {matchLabels: {app: httpbin}}
+  rules:
+  - when: [{key: "request.auth.claims[groups]", values: [group2]}]
+`;
+    const [trace] = simulate(httpbinMesh(), yaml, toHttpbin({headers: {authorization: `Bearer ${token}`}}), {count: 1, seed: 1}).requests;
+    expect(trace?.status).toBe(200);
+  });
+
+  // pilot/pkg/networking/core/listener_inbound.go: mTLS settings come from
+  // authnBuilder.ForPort(cc.port.TargetPort) — the container port (httpbin: Service 8000 → 8080).
+  it('portLevelMtls and authorization ports use the container port, not the Service port', () => {
+    const strictMeshPermissivePort = (port: number) => `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: default, namespace: istio-system}
+spec: {mtls: {mode: STRICT}}
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: httpbin, namespace: default}
+spec:
+  selector: {matchLabels: {app: httpbin}}
+  mtls: {mode: STRICT}
+  portLevelMtls:
+    ${port}: {mode: PERMISSIVE}
+`;
+    const legacy = toHttpbin({source: 'curl (legacy, outside the mesh)', host: 'httpbin.default'});
+    expect(simulate(httpbinMesh(), strictMeshPermissivePort(8000), legacy, {count: 1, seed: 1}).requests[0]?.status).toBe(0);
+    expect(simulate(httpbinMesh(), strictMeshPermissivePort(8080), legacy, {count: 1, seed: 1}).requests[0]?.status).toBe(200);
+    const allowPort = (port: number) => `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: port}
+spec:
+  selector: {matchLabels: {app: httpbin}}
+  rules: [{to: [{operation: {ports: ["${port}"]}}]}]
+`;
+    expect(simulate(httpbinMesh(), allowPort(8000), toHttpbin(), {count: 1, seed: 1}).requests[0]?.status).toBe(403);
+    expect(simulate(httpbinMesh(), allowPort(8080), toHttpbin(), {count: 1, seed: 1}).requests[0]?.status).toBe(200);
   });
 });
 
@@ -305,10 +407,18 @@ spec:
     expect(result.requests.slice(ejectedAt + 1).every((r) => r.status === 200)).toBe(true);
   });
 
-  it('does not eject beyond maxEjectionPercent', () => {
+  // Envoy's outlier_detection.proto: max_ejection_percent "defaults to 10% but will eject at
+  // least one host regardless of the value".
+  it('ejects at least one pod even when maxEjectionPercent is below one pod', () => {
     const result = simulate(mesh, outlier(10), toHttpbin(), {count: 40, seed: 1});
-    expect(statuses(result)[503]).toBe(10);
-    expect(result.requests.some((r) => r.steps.some((s) => /maxEjectionPercent/.test(s.text)))).toBe(true);
+    expect(statuses(result)[503]).toBe(2);
+  });
+
+  it('does not eject a second pod beyond maxEjectionPercent', () => {
+    const twoBroken = httpbinMesh({httpbinReplicas: 2, pods: {'httpbin-v1-5c6d7b8f9-a1x7': {failWith: 503}, 'httpbin-v1-5c6d7b8f9-b2x8': {failWith: 503}}});
+    const result = simulate(twoBroken, outlier(25), toHttpbin(), {count: 40, seed: 1});
+    expect(result.requests.filter((r) => r.steps.some((s) => /ejected after/.test(s.text)))).toHaveLength(1);
+    expect(result.requests.some((r) => r.steps.some((s) => /would exceed maxEjectionPercent/.test(s.text)))).toBe(true);
   });
 
   it('returns an ejected pod after baseEjectionTime at the next interval sweep', () => {
@@ -343,7 +453,7 @@ metadata: {name: httpbin, namespace: default}
 spec:
   selector: {matchLabels: {app: httpbin}}
   portLevelMtls:
-    8000: {mode: PERMISSIVE}
+    8080: {mode: PERMISSIVE}
 `,
       legacy,
       200,
@@ -578,7 +688,7 @@ describe('YAML problems come back as located data, never as exceptions', () => {
     const error = result?.diagnostics.find((d) => d.severity === 'error');
     expect(error?.message).toMatch(message);
     expect([error?.line, error?.column]).toEqual([line, column]);
-    expect(result?.requests).toEqual([]);
+    expect(result?.samples).toEqual([]);
   });
 
   it('the second document is located in the whole file', () => {
@@ -589,7 +699,7 @@ describe('YAML problems come back as located data, never as exceptions', () => {
 
   it('accepts real kinds it does not simulate with a warning, and deprecated fields with a warning', () => {
     const yaml = `apiVersion: networking.istio.io/v1
-kind: Gateway
+kind: ServiceEntry
 metadata: {name: g}
 spec: {}
 ---
@@ -603,7 +713,7 @@ spec:
 `;
     const result = simulate(httpbinMesh(), yaml, toHttpbin(), {count: 1, seed: 1});
     expect(errors(result)).toEqual([]);
-    expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(/Gateway is not simulated[\s\S]*consecutive5xxErrors/);
+    expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(/ServiceEntry is not simulated[\s\S]*consecutive5xxErrors/);
   });
 
   it('survives arbitrary junk', () => {

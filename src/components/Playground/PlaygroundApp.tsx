@@ -136,7 +136,7 @@ export default function PlaygroundApp({example: host}: {readonly example: Playgr
           ) : null}
         </div>
       </div>
-      <Results result={result} blocked={check.rejected} runs={runs} />
+      <Results result={result} blocked={check.rejected} runs={runs} idPrefix={id.replace(/:/g, '')} />
     </section>
   );
 }

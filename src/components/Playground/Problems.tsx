@@ -3,14 +3,15 @@ import type {Diagnostic} from '@site/src/lib/mesh';
 import styles from './styles.module.css';
 
 /**
- * One entry per problem, first in the text first: the same message on the same line is shown
- * once (src/lib/yaml already keeps one syntax message per line).
+ * One entry per problem, first in the text first. Two messages at the same line and column are
+ * one problem seen twice (the shared rules and the simulator's own checks both read the YAML):
+ * the first, from the shared rules, is kept. src/lib/yaml keeps one syntax message per line.
  */
 export function distinctProblems(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
   const seen = new Set<string>();
   return sorted.filter((diagnostic) => {
-    const key = `${diagnostic.line}:${diagnostic.message}`;
+    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.severity}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

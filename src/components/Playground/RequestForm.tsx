@@ -1,5 +1,5 @@
 import React, {useId} from 'react';
-import {MAX_CONCURRENCY, MAX_REQUESTS, type Mesh} from '@site/src/lib/mesh';
+import {BROWSER, MAX_CONCURRENCY, MAX_REQUESTS, type Mesh} from '@site/src/lib/mesh';
 import {PLAYGROUND_EXAMPLES} from '@site/src/data/playgroundExamples';
 import type {SharedSettings} from '@site/src/lib/share';
 import styles from './styles.module.css';
@@ -48,6 +48,7 @@ export function RequestForm({mesh, exampleId, settings, ambient, onExample, onCh
       <label>
         Source workload
         <select value={settings.source} onChange={(event) => update('source', event.target.value)}>
+          <option value={BROWSER}>a browser outside the cluster (through the ingress gateway)</option>
           {mesh.workloads.map((workload) => (
             <option key={workload.name} value={workload.name}>
               {workload.name} ({workload.namespace}, {workload.mode === 'outside' ? 'no proxy' : workload.mode})
@@ -62,7 +63,7 @@ export function RequestForm({mesh, exampleId, settings, ambient, onExample, onCh
         </label>
         <label className={styles.narrow}>
           Port
-          <input inputMode="numeric" value={settings.port} placeholder={String(mesh.services[0]?.port ?? '')} onChange={(event) => update('port', event.target.value.replace(/\D/g, '').slice(0, 5))} />
+          <input inputMode="numeric" value={settings.port} placeholder={String(mesh.services[0]?.ports[0]?.port ?? '')} onChange={(event) => update('port', event.target.value.replace(/\D/g, '').slice(0, 5))} />
         </label>
       </div>
       <datalist id={`${id}-hosts`}>

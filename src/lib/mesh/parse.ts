@@ -3,7 +3,7 @@
  * unknown or mistyped fields come back as diagnostics with a 1-based line and column.
  */
 import {isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode} from 'yaml';
-import {KIND_GROUPS, KNOWN_UNSIMULATED_KINDS, METADATA_SCHEMA, SPEC_SCHEMAS, type FieldSchema} from './schema';
+import {KINDS, KNOWN_UNSIMULATED_KINDS, MESH_CONFIG_SCHEMA, METADATA_SCHEMA, SPEC_SCHEMAS, type FieldSchema} from './schema';
 import type {Diagnostic, Severity} from './types';
 import type {IstioResource} from './resources';
 
@@ -97,36 +97,36 @@ function check(
   report: (severity: Severity, path: string, message: string, keyPosition?: boolean) => void,
 ): void {
   if (value === null || value === undefined) return;
-  if (schema.nm) {
-    report('warning', path, `${path}: accepted, but ${schema.nm}.`, true);
+  if (schema.ignoredBecause) {
+    report('warning', path, `${path}: accepted, but ${schema.ignoredBecause}.`, true);
     return;
   }
-  switch (schema.t) {
+  switch (schema.type) {
     case 'any':
       return;
-    case 'str':
+    case 'string':
       if (typeof value !== 'string')
         report('error', path, `${path}: expected a string, got ${describe(value)}${typeof value === 'number' ? ' (quote it)' : ''}.`);
       return;
-    case 'int':
-      if (typeof value !== 'number' || !Number.isInteger(value))
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
         report('error', path, `${path}: expected an integer, got ${describe(value)}.`);
       return;
-    case 'num':
+    case 'number':
       if (typeof value !== 'number') report('error', path, `${path}: expected a number, got ${describe(value)}.`);
       return;
-    case 'bool':
+    case 'boolean':
       if (typeof value !== 'boolean') report('error', path, `${path}: expected true or false, got ${describe(value)}.`);
       return;
-    case 'dur':
+    case 'duration':
       if (typeof value !== 'string' || parseDuration(value) === undefined)
         report('error', path, `${path}: expected a duration such as "1s", "0.5s" or "250ms", got ${describe(value)}.`);
       return;
     case 'enum':
-      if (typeof value !== 'string' || !schema.v.includes(value))
-        report('error', path, `${path}: must be one of ${schema.v.join(', ')}; got ${describe(value)}.`);
+      if (typeof value !== 'string' || !schema.values.includes(value))
+        report('error', path, `${path}: must be one of ${schema.values.join(', ')}; got ${describe(value)}.`);
       return;
-    case 'strmap':
+    case 'labels':
       if (typeof value !== 'object' || Array.isArray(value)) {
         report('error', path, `${path}: expected a map of strings, got ${describe(value)}.`);
         return;
@@ -136,12 +136,12 @@ function check(
           report('error', childPath(path, key), `${childPath(path, key)}: label values are strings, got ${describe(item)} (quote it).`);
       }
       return;
-    case 'arr':
+    case 'list':
       if (!Array.isArray(value)) {
         report('error', path, `${path}: expected a list, got ${describe(value)}.`);
         return;
       }
-      value.forEach((item, index) => check(item, schema.of, childPath(path, index), locations, report));
+      value.forEach((item, index) => check(item, schema.items, childPath(path, index), locations, report));
       return;
     case 'map':
       if (typeof value !== 'object' || Array.isArray(value)) {
@@ -149,22 +149,22 @@ function check(
         return;
       }
       for (const [key, item] of Object.entries(value as Record<string, unknown>))
-        check(item, schema.of, childPath(path, key), locations, report);
+        check(item, schema.items, childPath(path, key), locations, report);
       return;
-    case 'obj': {
+    case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) {
         report('error', path, `${path}: expected an object, got ${describe(value)}.`);
         return;
       }
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        const field = schema.f[key];
+        const field = schema.fields[key];
         const fieldPath = childPath(path, key);
         if (!field) {
-          const near = Object.keys(schema.f).find((candidate) => editDistance(candidate.toLowerCase(), key.toLowerCase()) <= 2);
+          const near = Object.keys(schema.fields).find((candidate) => editDistance(candidate.toLowerCase(), key.toLowerCase()) <= 2);
           report(
             'error',
             fieldPath,
-            `unknown field "${fieldPath}"${near ? ` (did you mean "${near}"?)` : ''}; known fields here: ${Object.keys(schema.f).join(', ')}.`,
+            `unknown field "${fieldPath}"${near ? ` (did you mean "${near}"?)` : ''}; known fields here: ${Object.keys(schema.fields).join(', ')}.`,
             true,
           );
           continue;
@@ -173,6 +173,38 @@ function check(
       }
     }
   }
+}
+
+type Report = (severity: Severity, path: string, message: string, keyPosition?: boolean) => void;
+
+/**
+ * The istio ConfigMap (istio-system/istio) carries meshConfig as YAML text in data.mesh; other
+ * ConfigMaps are skipped. Problems inside the text are located on the data.mesh line.
+ */
+function readMeshConfig(object: Record<string, unknown>, metadata: Record<string, unknown>, locations: Locations, report: Report): unknown {
+  if (metadata.name !== 'istio' || (metadata.namespace ?? 'istio-system') !== 'istio-system') {
+    report('warning', 'kind', 'only the istio ConfigMap in istio-system (meshConfig) is read; this ConfigMap is ignored.');
+    return undefined;
+  }
+  const data = object.data;
+  const text = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).mesh : undefined;
+  if (typeof text !== 'string') {
+    report('error', 'data', 'the istio ConfigMap needs data.mesh: meshConfig written as YAML text (mesh: |).', true);
+    return undefined;
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseAllDocuments(text)[0]?.toJS() ?? {};
+  } catch {
+    parsed = undefined;
+  }
+  const nested = new Locations(locations.of('data.mesh'));
+  if (parsed === undefined || typeof parsed !== 'object' || Array.isArray(parsed) || parsed === null) {
+    report('error', 'data.mesh', 'data.mesh is not a YAML map of meshConfig fields.');
+    return undefined;
+  }
+  check(parsed, MESH_CONFIG_SCHEMA, 'data.mesh', nested, (severity, _path, message) => report(severity, 'data.mesh', message));
+  return parsed;
 }
 
 export interface ParseResult {
@@ -219,33 +251,36 @@ export function parseConfig(source: string): ParseResult {
       report('error', 'kind', 'missing "kind": every resource needs apiVersion and kind.');
       continue;
     }
-    const group = KIND_GROUPS[kind];
-    if (!group) {
+    const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+    const [apiGroup, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+    const candidates = KINDS.filter((entry) => entry.kind === kind);
+    if (candidates.length === 0) {
       if (KNOWN_UNSIMULATED_KINDS.includes(kind)) report('warning', 'kind', `kind ${kind} is not simulated by the playground; this document is ignored.`);
-      else report('error', 'kind', `unknown kind "${kind}"; the playground reads ${Object.keys(KIND_GROUPS).join(', ')}.`);
+      else report('error', 'kind', `unknown kind "${kind}"; the playground reads ${[...new Set(KINDS.map((entry) => entry.kind))].join(', ')}.`);
       continue;
     }
-    const apiVersion = object.apiVersion;
-    const [apiGroup, version] = typeof apiVersion === 'string' ? apiVersion.split('/') : [];
-    if (apiGroup !== group.group || !version || !group.versions.includes(version)) {
-      report(
-        'error',
-        'apiVersion',
-        `apiVersion ${JSON.stringify(apiVersion ?? null)} does not serve ${kind}; use ${group.group}/v1.`,
-      );
+    const entry = candidates.find((candidate) => candidate.group === apiGroup);
+    if (!entry || !version || !entry.versions.includes(version)) {
+      const served = candidates.map((candidate) => `${candidate.group ? `${candidate.group}/` : ''}${candidate.current}`).join(' or ');
+      report('error', 'apiVersion', `apiVersion ${JSON.stringify(object.apiVersion ?? null)} does not serve ${kind}; use ${served}.`);
       continue;
     }
-    if (version !== 'v1') report('info', 'apiVersion', `${group.group}/${version} still works, but ${group.group}/v1 is the current version.`);
+    if (version !== entry.current) report('info', 'apiVersion', `${entry.group}/${version} still works, but ${entry.group}/${entry.current} is the current version.`);
     let errorsBefore = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+    const body = entry.internal === 'MeshConfig' ? 'data' : 'spec';
     for (const key of Object.keys(object)) {
-      if (!['apiVersion', 'kind', 'metadata', 'spec', 'status'].includes(key))
-        report('error', key, `unknown top-level field "${key}"; a resource has apiVersion, kind, metadata and spec.`, true);
+      if (!['apiVersion', 'kind', 'metadata', body, 'status'].includes(key))
+        report('error', key, `unknown top-level field "${key}"; a ${kind} has apiVersion, kind, metadata and ${body}.`, true);
     }
     check(object.metadata, METADATA_SCHEMA, 'metadata', locations, report);
     const metadata = (object.metadata ?? {}) as Record<string, unknown>;
     if (typeof metadata.name !== 'string' || metadata.name === '') report('error', 'metadata', 'metadata.name is required.', true);
-    const spec = object.spec ?? {};
-    const specSchema = SPEC_SCHEMAS[kind];
+    let spec: unknown = object.spec ?? {};
+    if (entry.internal === 'MeshConfig') {
+      spec = readMeshConfig(object, metadata, locations, report);
+      if (spec === undefined) continue;
+    }
+    const specSchema = SPEC_SCHEMAS[entry.internal];
     if (specSchema) check(spec, specSchema, 'spec', locations, report);
     const errorsAfter = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
     if (errorsAfter > errorsBefore) {
@@ -254,7 +289,8 @@ export function parseConfig(source: string): ParseResult {
     }
     const labels = (metadata.labels ?? {}) as Record<string, string>;
     resources.push({
-      kind,
+      kind: entry.internal,
+      annotations: (metadata.annotations ?? {}) as Record<string, string>,
       name: String(metadata.name),
       namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
       labels,

@@ -1,13 +1,14 @@
 /**
- * Built-in meshes: Istio's Bookinfo and httpbin samples, with the names, labels and service
- * accounts the real manifests use (samples/bookinfo/platform/kube/bookinfo.yaml,
- * samples/httpbin/httpbin.yaml, samples/curl/curl.yaml, the fortio client), plus an ingress
- * gateway installed with istioctl (istio-ingressgateway in istio-system) and a curl pod in a
- * namespace outside the mesh.
+ * Built-in meshes: Istio's Bookinfo, httpbin and tcp-echo samples, with the names, labels,
+ * ports and service accounts the real manifests use (samples/bookinfo/platform/kube/bookinfo.yaml
+ * and bookinfo-versions.yaml, samples/httpbin/httpbin.yaml, samples/tcp-echo/tcp-echo-services.yaml,
+ * samples/curl/curl.yaml, the fortio client), plus an ingress gateway installed with istioctl
+ * (istio-ingressgateway in istio-system), a curl pod in a namespace outside the mesh, and — as
+ * the request source "browser" — a client outside the cluster.
  */
-import type {DataPlaneMode, Mesh, PodBehaviour, Workload} from './types';
+import type {DataPlaneMode, Mesh, PodBehaviour, Service, ServicePort, Workload} from './types';
 
-export type PresetId = 'bookinfo' | 'httpbin';
+export type PresetId = 'bookinfo' | 'httpbin' | 'tcp-echo';
 
 export interface PresetOptions {
   /** Data-plane mode of the application namespace (default: sidecar). */
@@ -22,6 +23,7 @@ export interface PresetOptions {
 
 const ROOT = 'istio-system';
 const TRUST_DOMAIN = 'cluster.local';
+const NAMESPACE = 'default';
 
 function pods(prefix: string, count: number, overrides: Readonly<Record<string, PodBehaviour>>, latencyMs: number) {
   return Array.from({length: count}, (_, index) => {
@@ -30,7 +32,9 @@ function pods(prefix: string, count: number, overrides: Readonly<Record<string, 
   });
 }
 
-function commonClients(namespace: string, mode: DataPlaneMode): Workload[] {
+const http = (port: number, targetPort?: number): ServicePort[] => [{name: 'http', port, targetPort, protocol: 'http'}];
+
+function commonClients(mode: DataPlaneMode): Workload[] {
   return [
     {
       name: 'istio-ingressgateway',
@@ -38,73 +42,63 @@ function commonClients(namespace: string, mode: DataPlaneMode): Workload[] {
       serviceAccount: 'istio-ingressgateway-service-account',
       labels: {app: 'istio-ingressgateway', istio: 'ingressgateway'},
       mode: 'sidecar',
+      gateway: 'istio',
       pods: [{name: 'istio-ingressgateway-7d4f8b6c5-abcde'}],
     },
-    {
-      name: 'curl',
-      namespace,
-      serviceAccount: 'curl',
-      labels: {app: 'curl'},
-      mode,
-      pods: [{name: 'curl-5b9c7d8f4-qwert'}],
-    },
-    {
-      name: 'curl (legacy, outside the mesh)',
-      namespace: 'legacy',
-      serviceAccount: 'curl',
-      labels: {app: 'curl'},
-      mode: 'outside',
-      pods: [{name: 'curl-6c8d9e7f5-zxcvb'}],
-    },
+    {name: 'curl', namespace: NAMESPACE, serviceAccount: 'curl', labels: {app: 'curl'}, mode, pods: [{name: 'curl-5b9c7d8f4-qwert'}]},
+    {name: 'curl (legacy, outside the mesh)', namespace: 'legacy', serviceAccount: 'curl', labels: {app: 'curl'}, mode: 'outside', pods: [{name: 'curl-6c8d9e7f5-zxcvb'}]},
   ];
 }
 
+function waypointOf(options: PresetOptions, service: string): string | undefined {
+  return (options.mode ?? 'sidecar') === 'ambient' && options.waypointFor?.includes(service) ? 'waypoint' : undefined;
+}
+
+const service = (name: string, ports: ServicePort[], selector: Record<string, string>, options: PresetOptions): Service => ({name, namespace: NAMESPACE, ports, selector, waypoint: waypointOf(options, name)});
+
 export function bookinfoMesh(options: PresetOptions = {}): Mesh {
   const mode = options.mode ?? 'sidecar';
-  const namespace = 'default';
   const overrides = options.pods ?? {};
-  const waypoint = (service: string): string | undefined =>
-    mode === 'ambient' && options.waypointFor?.includes(service) ? 'waypoint' : undefined;
-  const app = (name: string, version: string, account: string, latencyMs: number): Workload => ({
+  const app = (name: 'productpage' | 'details' | 'reviews' | 'ratings', version: string, latencyMs: number, starColor?: 'black' | 'red'): Workload => ({
     name: `${name}-${version}`,
-    namespace,
-    serviceAccount: account,
+    namespace: NAMESPACE,
+    serviceAccount: `bookinfo-${name}`,
     labels: {app: name, version},
     mode,
+    app: name,
+    starColor,
     pods: pods(`${name}-${version}-6d8f7c9b5`, 1, overrides, latencyMs),
   });
+  const apps = ['productpage', 'details', 'reviews', 'ratings'];
+  const versions: [string, string][] = [['reviews', 'v1'], ['reviews', 'v2'], ['reviews', 'v3'], ['productpage', 'v1'], ['ratings', 'v1'], ['details', 'v1']];
   return {
     name: 'Bookinfo',
     rootNamespace: ROOT,
     trustDomain: TRUST_DOMAIN,
     extensionProviders: ['sample-ext-authz-http'],
-    services: ['productpage', 'details', 'reviews', 'ratings'].map((name) => ({
-      name,
-      namespace,
-      port: 9080,
-      selector: {app: name},
-      waypoint: waypoint(name),
-    })),
+    services: [
+      ...apps.map((name) => service(name, http(9080), {app: name}, options)),
+      ...versions.map(([name, version]) => service(`${name}-${version}`, http(9080), {app: name, version}, options)),
+    ],
     workloads: [
-      app('productpage', 'v1', 'bookinfo-productpage', 30),
-      app('details', 'v1', 'bookinfo-details', 8),
-      app('reviews', 'v1', 'bookinfo-reviews', 12),
-      app('reviews', 'v2', 'bookinfo-reviews', 20),
-      app('reviews', 'v3', 'bookinfo-reviews', 20),
-      app('ratings', 'v1', 'bookinfo-ratings', 6),
-      ...commonClients(namespace, mode),
+      app('productpage', 'v1', 30),
+      app('details', 'v1', 8),
+      app('reviews', 'v1', 12),
+      app('reviews', 'v2', 20, 'black'),
+      app('reviews', 'v3', 20, 'red'),
+      app('ratings', 'v1', 6),
+      ...commonClients(mode),
     ],
   };
 }
 
 export function httpbinMesh(options: PresetOptions = {}): Mesh {
   const mode = options.mode ?? 'sidecar';
-  const namespace = 'default';
   const overrides = options.pods ?? {};
   const replicas = options.httpbinReplicas ?? 1;
   const httpbin = (version: string): Workload => ({
     name: `httpbin-${version}`,
-    namespace,
+    namespace: NAMESPACE,
     serviceAccount: 'httpbin',
     labels: {app: 'httpbin', version},
     mode,
@@ -116,31 +110,45 @@ export function httpbinMesh(options: PresetOptions = {}): Mesh {
     rootNamespace: ROOT,
     trustDomain: TRUST_DOMAIN,
     extensionProviders: ['sample-ext-authz-http'],
-    services: [
-      {
-        name: 'httpbin',
-        namespace,
-        port: 8000,
-        selector: {app: 'httpbin'},
-        waypoint: mode === 'ambient' && options.waypointFor?.includes('httpbin') ? 'waypoint' : undefined,
-      },
-    ],
+    services: [service('httpbin', http(8000, 8080), {app: 'httpbin'}, options)],
     workloads: [
       httpbin('v1'),
       httpbin('v2'),
-      {
-        name: 'fortio',
-        namespace,
-        serviceAccount: 'default',
-        labels: {app: 'fortio'},
-        mode,
-        pods: [{name: 'fortio-deploy-7d9c8b6f5-lkjhg'}],
-      },
-      ...commonClients(namespace, mode),
+      {name: 'fortio', namespace: NAMESPACE, serviceAccount: 'default', labels: {app: 'fortio'}, mode, pods: [{name: 'fortio-deploy-7d9c8b6f5-lkjhg'}]},
+      ...commonClients(mode),
     ],
   };
 }
 
+export function tcpEchoMesh(options: PresetOptions = {}): Mesh {
+  const mode = options.mode ?? 'sidecar';
+  const overrides = options.pods ?? {};
+  const echo = (version: string, prefix: string): Workload => ({
+    name: `tcp-echo-${version}`,
+    namespace: NAMESPACE,
+    serviceAccount: 'default',
+    labels: {app: 'tcp-echo', version},
+    mode,
+    app: 'tcp-echo',
+    echoPrefix: prefix,
+    pods: pods(`tcp-echo-${version}-7f8c9d6b5`, 1, overrides, 2),
+  });
+  const ports: ServicePort[] = [
+    {name: 'tcp', port: 9000, protocol: 'tcp'},
+    {name: 'tcp-other', port: 9001, protocol: 'tcp'},
+  ];
+  return {
+    name: 'tcp-echo',
+    rootNamespace: ROOT,
+    trustDomain: TRUST_DOMAIN,
+    extensionProviders: [],
+    services: [service('tcp-echo', ports, {app: 'tcp-echo'}, options)],
+    workloads: [echo('v1', 'one'), echo('v2', 'two'), ...commonClients(mode)],
+  };
+}
+
 export function presetMesh(id: PresetId, options: PresetOptions = {}): Mesh {
-  return id === 'bookinfo' ? bookinfoMesh(options) : httpbinMesh(options);
+  if (id === 'bookinfo') return bookinfoMesh(options);
+  if (id === 'tcp-echo') return tcpEchoMesh(options);
+  return httpbinMesh(options);
 }

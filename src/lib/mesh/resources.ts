@@ -45,10 +45,20 @@ export interface HTTPFaultInjection {
   readonly abort?: {readonly httpStatus?: number; readonly percentage?: Percent};
 }
 
+export interface HeaderOperations {
+  readonly set?: Readonly<Record<string, string>>;
+  readonly add?: Readonly<Record<string, string>>;
+  readonly remove?: readonly string[];
+}
+
 export interface HTTPRoute {
   readonly name?: string;
   readonly match?: readonly HTTPMatchRequest[];
-  readonly route?: readonly {readonly destination?: Destination; readonly weight?: number}[];
+  readonly route?: readonly {readonly destination?: Destination; readonly weight?: number; readonly headers?: {readonly request?: HeaderOperations}}[];
+  readonly redirect?: {readonly uri?: string; readonly authority?: string; readonly redirectCode?: number};
+  readonly directResponse?: {readonly status?: number; readonly body?: {readonly string?: string}};
+  readonly rewrite?: {readonly uri?: string; readonly authority?: string};
+  readonly headers?: {readonly request?: HeaderOperations};
   readonly timeout?: string;
   readonly retries?: HTTPRetry;
   readonly fault?: HTTPFaultInjection;
@@ -57,10 +67,83 @@ export interface HTTPRoute {
   readonly mirrors?: readonly {readonly destination?: Destination; readonly percentage?: Percent}[];
 }
 
+export interface TCPRoute {
+  readonly match?: readonly {readonly port?: number; readonly sourceLabels?: Readonly<Record<string, string>>; readonly sourceNamespace?: string; readonly gateways?: readonly string[]}[];
+  readonly route?: readonly {readonly destination?: Destination; readonly weight?: number}[];
+}
+
 export interface VirtualServiceSpec {
   readonly hosts?: readonly string[];
   readonly gateways?: readonly string[];
   readonly http?: readonly HTTPRoute[];
+  readonly tcp?: readonly TCPRoute[];
+}
+
+/** networking.istio.io Gateway: the listeners of an ingress gateway deployment. */
+export interface IstioGatewaySpec {
+  readonly selector?: Readonly<Record<string, string>>;
+  readonly servers?: readonly {readonly port?: {readonly number?: number; readonly name?: string; readonly protocol?: string}; readonly hosts?: readonly string[]}[];
+}
+
+/** gateway.networking.k8s.io Gateway. */
+export interface K8sGatewaySpec {
+  readonly gatewayClassName?: string;
+  readonly listeners?: readonly {readonly name?: string; readonly hostname?: string; readonly port?: number; readonly protocol?: string}[];
+}
+
+export interface ParentRef {
+  readonly group?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly port?: number;
+  readonly sectionName?: string;
+}
+
+export interface BackendRef {
+  readonly group?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly port?: number;
+  readonly weight?: number;
+}
+
+export interface HTTPRouteFilter {
+  readonly type?: string;
+  readonly requestHeaderModifier?: {readonly set?: readonly {name?: string; value?: string}[]; readonly add?: readonly {name?: string; value?: string}[]; readonly remove?: readonly string[]};
+  readonly requestRedirect?: {readonly scheme?: string; readonly hostname?: string; readonly path?: {readonly type?: string; readonly replaceFullPath?: string; readonly replacePrefixMatch?: string}; readonly port?: number; readonly statusCode?: number};
+  readonly urlRewrite?: {readonly hostname?: string; readonly path?: {readonly type?: string; readonly replaceFullPath?: string; readonly replacePrefixMatch?: string}};
+  readonly requestMirror?: {readonly backendRef?: BackendRef; readonly percent?: number};
+}
+
+export interface GatewayHTTPRouteSpec {
+  readonly parentRefs?: readonly ParentRef[];
+  readonly hostnames?: readonly string[];
+  readonly rules?: readonly {
+    readonly name?: string;
+    readonly matches?: readonly {
+      readonly path?: {readonly type?: string; readonly value?: string};
+      readonly headers?: readonly {readonly type?: string; readonly name?: string; readonly value?: string}[];
+      readonly queryParams?: readonly {readonly type?: string; readonly name?: string; readonly value?: string}[];
+      readonly method?: string;
+    }[];
+    readonly filters?: readonly HTTPRouteFilter[];
+    readonly backendRefs?: readonly (BackendRef & {readonly filters?: readonly HTTPRouteFilter[]})[];
+    readonly timeouts?: {readonly request?: string; readonly backendRequest?: string};
+  }[];
+}
+
+export interface GatewayTCPRouteSpec {
+  readonly parentRefs?: readonly ParentRef[];
+  readonly rules?: readonly {readonly backendRefs?: readonly BackendRef[]}[];
+}
+
+/** The istio ConfigMap in the root namespace: data.mesh holds meshConfig as YAML text. */
+export interface MeshConfig {
+  readonly enableAutoMtls?: boolean;
+  readonly extensionProviders?: readonly {readonly name?: string}[];
+  readonly defaultConfig?: {readonly gatewayTopology?: {readonly numTrustedProxies?: number}};
 }
 
 export interface TrafficPolicy {
@@ -167,6 +250,7 @@ export interface RequestAuthenticationSpec {
 interface ResourceBase<K extends string, S> {
   readonly kind: K;
   readonly name: string;
+  readonly annotations: Readonly<Record<string, string>>;
   /** As written; undefined means "the namespace of the run's default" (see simulate.ts). */
   readonly namespace: string | undefined;
   readonly labels: Readonly<Record<string, string>>;
@@ -180,6 +264,11 @@ export type IstioResource =
   | ResourceBase<'DestinationRule', DestinationRuleSpec>
   | ResourceBase<'PeerAuthentication', PeerAuthenticationSpec>
   | ResourceBase<'AuthorizationPolicy', AuthorizationPolicySpec>
-  | ResourceBase<'RequestAuthentication', RequestAuthenticationSpec>;
+  | ResourceBase<'RequestAuthentication', RequestAuthenticationSpec>
+  | ResourceBase<'Gateway', IstioGatewaySpec>
+  | ResourceBase<'K8sGateway', K8sGatewaySpec>
+  | ResourceBase<'HTTPRoute', GatewayHTTPRouteSpec>
+  | ResourceBase<'TCPRoute', GatewayTCPRouteSpec>
+  | ResourceBase<'MeshConfig', MeshConfig>;
 
 export type ResourceOf<K extends IstioResource['kind']> = Extract<IstioResource, {kind: K}>;

@@ -15,7 +15,7 @@ import type {
 } from './resources';
 import type {AuthzVerdict, Mesh, Workload} from './types';
 
-export type Enforcer = 'sidecar' | 'ztunnel' | 'waypoint';
+export type Enforcer = 'sidecar' | 'ztunnel' | 'waypoint' | 'gateway';
 
 export function selectorMatches(selector: WorkloadSelector | undefined, labels: Readonly<Record<string, string>>): boolean {
   const wanted = selector?.matchLabels ?? {};
@@ -153,6 +153,34 @@ export interface AuthzRequest {
   readonly host: string;
   readonly port: number;
   readonly headers: Readonly<Record<string, string>>;
+  /** Address of the connection's peer (ipBlocks, source.ip). */
+  readonly sourceIp?: string;
+  /** Original client address from X-Forwarded-For and numTrustedProxies (remoteIpBlocks, remote.ip). */
+  readonly remoteIp?: string;
+}
+
+function ipv4(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part) || Number(part) > 255) return undefined;
+    value = value * 256 + Number(part);
+  }
+  return value;
+}
+
+/** Does an address fall in a CIDR block ("10.0.0.0/8") or equal a single address? IPv4 only. */
+export function inCidr(block: string, ip: string | undefined): boolean {
+  if (!ip) return false;
+  const [base = '', bitsText] = block.split('/', 2);
+  const address = ipv4(ip);
+  const network = ipv4(base);
+  if (address === undefined || network === undefined) return block === ip;
+  const bits = bitsText === undefined ? 32 : Number(bitsText);
+  if (!Number.isInteger(bits) || bits < 0 || bits > 32) return false;
+  const size = 2 ** (32 - bits);
+  return Math.floor(address / size) === Math.floor(network / size);
 }
 
 /** Istio's string form: "*" any (present), "abc*" prefix, "*abc" suffix, otherwise exact. */
@@ -220,14 +248,15 @@ function sourceMatches(source: AuthzSource, request: AuthzRequest, policyNamespa
     listMatch('notNamespaces', source.notNamespaces, ns, true),
     listMatch('serviceAccounts', source.serviceAccounts, accountValue, false, accountMatch),
     listMatch('notServiceAccounts', source.notServiceAccounts, accountValue, true, accountMatch),
-    source.ipBlocks?.length ? {ok: false, why: 'ipBlocks never match in the playground (no IP addresses)'} : undefined,
-    source.notIpBlocks?.length ? {ok: true, why: 'notIpBlocks: no IP address, not listed'} : undefined,
+    listMatch('ipBlocks', source.ipBlocks, request.sourceIp, false, inCidr),
+    listMatch('notIpBlocks', source.notIpBlocks, request.sourceIp, true, inCidr),
   ];
   if (!strip) {
     checks.push(
       listMatch('requestPrincipals', source.requestPrincipals, request.requestPrincipal, false),
       listMatch('notRequestPrincipals', source.notRequestPrincipals, request.requestPrincipal, true),
-      source.remoteIpBlocks?.length ? {ok: false, why: 'remoteIpBlocks never match in the playground'} : undefined,
+      listMatch('remoteIpBlocks', source.remoteIpBlocks, request.remoteIp, false, inCidr),
+      listMatch('notRemoteIpBlocks', source.notRemoteIpBlocks, request.remoteIp, true, inCidr),
     );
   }
   for (const check of checks) {
@@ -267,14 +296,20 @@ function operationMatches(operation: AuthzOperation, request: AuthzRequest, stri
   return {ok: true, why: reasons.join('; ') || 'empty operation matches any'};
 }
 
-function conditionValue(key: string, request: AuthzRequest): string | undefined {
-  const header = key.match(/^request\.headers\[(.+)\]$/);
-  if (header?.[1]) return request.headers[header[1].toLowerCase()];
+/** Values of a `when` key; a list claim gives every element (Istio matches it with a ListMatcher oneOf). */
+function conditionValues(key: string, request: AuthzRequest): readonly (string | undefined)[] {
   const claim = key.match(/^request\.auth\.claims\[(.+)\]$/);
   if (claim?.[1]) {
     const value = request.claims?.[claim[1]];
-    return value === undefined ? undefined : Array.isArray(value) ? value.map(String).join(',') : String(value);
+    if (Array.isArray(value)) return value.length ? value.map(String) : [undefined];
+    return [value === undefined ? undefined : String(value)];
   }
+  return [conditionValue(key, request)];
+}
+
+function conditionValue(key: string, request: AuthzRequest): string | undefined {
+  const header = key.match(/^request\.headers\[(.+)\]$/);
+  if (header?.[1]) return request.headers[header[1].toLowerCase()];
   switch (key) {
     case 'source.principal':
       return request.principal;
@@ -284,6 +319,10 @@ function conditionValue(key: string, request: AuthzRequest): string | undefined 
       return request.requestPrincipal;
     case 'destination.port':
       return String(request.port);
+    case 'source.ip':
+      return request.sourceIp;
+    case 'remote.ip':
+      return request.remoteIp;
     default:
       return undefined;
   }
@@ -292,10 +331,13 @@ function conditionValue(key: string, request: AuthzRequest): string | undefined 
 function conditionMatches(condition: AuthzCondition, request: AuthzRequest, strip: boolean): FieldResult {
   const key = condition.key ?? '';
   if (strip && !L4_WHEN_KEYS.includes(key)) return {ok: true, why: `when ${key}: dropped (HTTP attribute)`};
-  const value = conditionValue(key, request);
-  const positive = listMatch(`when ${key}`, condition.values, value, false);
+  const values = conditionValues(key, request);
+  const compare = key.endsWith('.ip') ? inCidr : istioStringMatch;
+  const matchesWith = (value: string | undefined) => listMatch(`when ${key}`, condition.values, value, false, compare);
+  const positive = values.map(matchesWith).find((result) => result?.ok) ?? matchesWith(values[0]);
   if (positive && !positive.ok) return positive;
-  const negative = listMatch(`when ${key} notValues`, condition.notValues, value, true);
+  const negatives = values.map((value) => listMatch(`when ${key} notValues`, condition.notValues, value, true, compare));
+  const negative = negatives.find((result) => result && !result.ok) ?? negatives[0];
   if (negative && !negative.ok) return negative;
   return {ok: true, why: [positive?.why, negative?.why].filter(Boolean).join('; ') || `when ${key}`};
 }
@@ -353,7 +395,7 @@ export function applicablePolicies(
   for (const policy of policies) {
     const id = `${policy.namespace}/${policy.name}`;
     const refs = targetRefsOf(policy.spec);
-    if (enforcer === 'waypoint') {
+    if (enforcer === 'waypoint' || (enforcer === 'gateway' && refs.length > 0)) {
       const hit = refs.some(
         (ref) =>
           policy.namespace === target.serviceNamespace &&
@@ -378,14 +420,46 @@ function customProviderAllows(headers: Readonly<Record<string, string>>): boolea
   return headers['x-ext-authz'] === 'allow';
 }
 
+const DRY_RUN = 'istio.io/dry-run';
+
+function isDryRun(policy: ResourceOf<'AuthorizationPolicy'>): boolean {
+  return policy.annotations[DRY_RUN]?.toLowerCase() === 'true';
+}
+
+/**
+ * The verdict at one enforcement point. Policies annotated istio.io/dry-run: "true" are
+ * evaluated as shadow rules: their result is only noted (pilot/pkg/security/authz/builder).
+ * `l4Only` is true at ztunnel and for TCP traffic at a proxy: HTTP-only fields cannot be
+ * evaluated, so ALLOW rules using them are skipped and DENY rules are enforced without them
+ * (pilot/pkg/security/authz/model/model.go checkError).
+ */
 export function authorize(
   mesh: Mesh,
   policies: readonly ResourceOf<'AuthorizationPolicy'>[],
   target: AuthzTarget,
   enforcer: Enforcer,
   request: AuthzRequest,
+  l4Only = enforcer === 'ztunnel',
 ): AuthzOutcome {
-  const where = enforcer === 'sidecar' ? 'server sidecar' : enforcer === 'ztunnel' ? 'destination ztunnel' : 'waypoint';
+  const dryRun = policies.filter(isDryRun);
+  if (dryRun.length === 0) return enforce(mesh, policies, target, enforcer, request, l4Only);
+  const enforced = enforce(mesh, policies.filter((policy) => !isDryRun(policy)), target, enforcer, request, l4Only);
+  const shadow = enforce(mesh, dryRun, target, enforcer, request, l4Only);
+  const touched = applicablePolicies(mesh, dryRun, target, enforcer).applies;
+  if (touched.length === 0) return enforced;
+  const note = `dry-run (${touched.map((policy) => `${policy.namespace}/${policy.name}`).join(', ')}): would ${shadow.verdict.decision} — ${shadow.verdict.reason}; only logged, not enforced`;
+  return {verdict: enforced.verdict, notes: [...enforced.notes, note]};
+}
+
+function enforce(
+  mesh: Mesh,
+  policies: readonly ResourceOf<'AuthorizationPolicy'>[],
+  target: AuthzTarget,
+  enforcer: Enforcer,
+  request: AuthzRequest,
+  l4Only: boolean,
+): AuthzOutcome {
+  const where = enforcer === 'sidecar' ? 'server sidecar' : enforcer === 'ztunnel' ? 'destination ztunnel' : enforcer === 'gateway' ? 'ingress gateway' : 'waypoint';
   const {applies, notes} = applicablePolicies(mesh, policies, target, enforcer);
   const deny = (policy: string, rule: number | undefined, reason: string): AuthzOutcome => ({
     verdict: {decision: 'deny', enforcedBy: where, policy, rule, reason},
@@ -424,11 +498,11 @@ export function authorize(
   // DENY
   for (const policy of byAction('DENY')) {
     const id = `${policy.namespace}/${policy.name}`;
-    const strip = enforcer === 'ztunnel';
+    const strip = l4Only;
     if (strip) {
       const l7 = (policy.spec.rules ?? []).flatMap(l7AttributesOf);
       if (l7.length > 0)
-        notes.push(`${id}: ztunnel cannot see HTTP attributes (${[...new Set(l7)].join(', ')}), so it enforces this DENY without them — more restrictive than written`);
+        notes.push(`${id}: ${enforcer === 'ztunnel' ? 'ztunnel' : 'a TCP connection'} has no HTTP attributes (${[...new Set(l7)].join(', ')}), so this DENY is enforced without them — more restrictive than written`);
     }
     const match = firstMatch(policy, strip);
     if (match) return deny(id, match.index, `DENY rule ${match.index} matches: ${match.why}`);
@@ -449,12 +523,16 @@ export function authorize(
   }
   for (const policy of allowPolicies) {
     const id = `${policy.namespace}/${policy.name}`;
-    if (enforcer === 'ztunnel') {
+    if (l4Only) {
       const rules = policy.spec.rules ?? [];
       const usable = rules.map((rule, index) => ({rule, index, l7: l7AttributesOf(rule)}));
       for (const {index, l7} of usable)
         if (l7.length > 0)
-          notes.push(`${id} rule ${index}: ztunnel cannot enforce HTTP attributes (${l7.join(', ')}), so this ALLOW rule is dropped and never matches — use a waypoint with targetRefs`);
+          notes.push(
+            enforcer === 'ztunnel'
+              ? `${id} rule ${index}: ztunnel cannot enforce HTTP attributes (${l7.join(', ')}), so this ALLOW rule is dropped and never matches — use a waypoint with targetRefs`
+              : `${id} rule ${index}: HTTP-only fields (${l7.join(', ')}) on TCP traffic: this ALLOW rule is dropped and never matches`,
+          );
       for (const {rule, index, l7} of usable) {
         if (l7.length > 0) continue;
         const result = ruleMatches(rule, request, policy.namespace ?? '', false);
