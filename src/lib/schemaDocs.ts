@@ -16,7 +16,19 @@ interface SchemaNode extends Omit<JsonSchema, 'properties' | 'items' | 'addition
   readonly anyOf?: readonly SchemaNode[];
 }
 
-const SCHEMAS = schemasJson as unknown as Readonly<Record<string, SchemaNode>>;
+/**
+ * `apiVersion/kind` → schema of the resource. The file is either that map itself or, as the
+ * reference generator writes it for the 1.31 CRDs, `{schemas, sameAs}` where `sameAs` names
+ * versions that share another's schema.
+ */
+function readSchemas(json: unknown): Readonly<Record<string, SchemaNode>> {
+  const file = json as {schemas?: Record<string, SchemaNode>; sameAs?: Record<string, string>};
+  if (!file.schemas) return json as Readonly<Record<string, SchemaNode>>;
+  const aliases = Object.entries(file.sameAs ?? {}).flatMap(([key, same]) => (file.schemas?.[same] ? [[key, file.schemas[same]] as const] : []));
+  return {...file.schemas, ...Object.fromEntries(aliases)};
+}
+
+const SCHEMAS = readSchemas(schemasJson);
 
 export interface FieldDoc {
   readonly name: string;

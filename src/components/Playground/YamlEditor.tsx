@@ -1,7 +1,7 @@
-import React, {useMemo} from 'react';
-import {CodeEditor, SandpackProvider, type SandpackTheme} from '@codesandbox/sandpack-react';
+import React, {useEffect, useMemo, useRef} from 'react';
+import {CodeEditor, SandpackProvider, type CodeEditorRef, type SandpackTheme} from '@codesandbox/sandpack-react';
 import {EditorView} from '@codemirror/view';
-import {YAML_EXTENSIONS, YAML_LANGUAGES} from './yamlLanguage';
+import {setErrorLines, YAML_EXTENSIONS, YAML_LANGUAGES} from './yamlLanguage';
 import styles from './styles.module.css';
 
 /**
@@ -52,12 +52,12 @@ interface YamlEditorProps {
 }
 
 export default function YamlEditor({code, onChange, errorLines, labelId, helpId}: YamlEditorProps): React.JSX.Element {
+  const editor = useRef<CodeEditorRef>(null);
   const key = errorLines.join(',');
-  // Sandpack reconfigures the editor whenever these arrays change identity: keep them stable.
-  const decorators = useMemo(
-    () => [...new Set(key ? key.split(',').map(Number) : [])].map((line) => ({line, className: styles.errorLine})),
-    [key],
-  );
+  useEffect(() => {
+    editor.current?.getCodemirror()?.dispatch({effects: setErrorLines.of(key ? key.split(',').map(Number) : [])});
+  }, [key]);
+  // Sandpack re-applies the extensions whenever the array changes identity: keep it stable.
   const extensions = useMemo(() => [...YAML_EXTENSIONS, EditorView.contentAttributes.of({'aria-describedby': helpId})], [helpId]);
   return (
     <SandpackProvider
@@ -73,7 +73,7 @@ export default function YamlEditor({code, onChange, errorLines, labelId, helpId}
           onCodeUpdate={onChange}
           showLineNumbers
           initMode="immediate"
-          decorators={decorators}
+          ref={editor}
           additionalLanguages={YAML_LANGUAGES}
           extensions={extensions}
         />

@@ -10,8 +10,8 @@
 import {autocompletion, type Completion, type CompletionContext, type CompletionResult} from '@codemirror/autocomplete';
 import {yaml} from '@codemirror/lang-yaml';
 import {foldGutter, indentService, indentUnit} from '@codemirror/language';
-import type {Extension} from '@codemirror/state';
-import {hoverTooltip, type Tooltip} from '@codemirror/view';
+import {StateEffect, StateField, type Extension} from '@codemirror/state';
+import {Decoration, EditorView, hoverTooltip, type DecorationSet, type Tooltip} from '@codemirror/view';
 import type {CustomLanguage} from '@codesandbox/sandpack-react';
 import {fieldDoc, fieldsAt, knownKinds, yamlContext, type FieldDoc} from '@site/src/lib/schemaDocs';
 
@@ -85,7 +85,32 @@ const fieldHover = hoverTooltip((view, pos): Tooltip | null => {
   };
 });
 
+/** Sets the (1-based) lines that have an error; lines beyond the text are ignored. */
+export const setErrorLines = StateEffect.define<readonly number[]>();
+const errorLine = Decoration.line({class: 'pg-error-line'});
+
+/**
+ * Error lines as decorations that move with the text while the next check is pending, and are
+ * clamped to the text when set: the lines come from a check of an older text, which may be
+ * longer than the current one (Sandpack's own `decorators` throw on a line that no longer exists).
+ */
+const errorLines = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(value, transaction) {
+    let next = value.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(setErrorLines)) continue;
+      const {doc} = transaction.state;
+      const lines = [...new Set(effect.value)].filter((line) => line >= 1 && line <= doc.lines).sort((a, b) => a - b);
+      next = Decoration.set(lines.map((line) => errorLine.range(doc.line(line).from)));
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
 export const YAML_EXTENSIONS: Extension[] = [
+  errorLines,
   indentUnit.of('  '),
   deeperAfterKey,
   foldGutter(),
