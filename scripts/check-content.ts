@@ -6,21 +6,21 @@
  *   tsx scripts/check-content.ts [paths…]   (default: docs labs)
  */
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, relative, sep} from 'node:path';
+import {basename, dirname, join, relative, sep} from 'node:path';
+import {LAB_CATALOG} from '../src/data/labCatalog';
+import {formatProblems, type Problem} from '../src/lib/problem';
 import {
   BASH_N_DRIVER,
   checkLabFile,
   checkManifestFile,
   checkMarkdownFile,
   emptyCounts,
-  formatProblem,
   mergeCounts,
   parseBashErrors,
   type BashSnippet,
   type FileResult,
-  type Problem,
 } from '../src/lib/validate';
 
 const root = process.cwd();
@@ -41,6 +41,14 @@ function walk(path: string): string[] {
     .sort();
 }
 
+/** What the lab reader needs to know about a lab's folder (as the site's lab plugin tells it). */
+function labOptions(file: string) {
+  const dir = dirname(file);
+  const manifestDir = join(dir, 'manifests');
+  const manifestFiles = existsSync(manifestDir) ? readdirSync(manifestDir).sort() : [];
+  return {file, folderId: basename(dir), manifestFiles, knownLabIds: LAB_CATALOG.map((entry) => entry.id)};
+}
+
 const files = starts.flatMap(walk).map((f) => relative(root, f).split(sep).join('/'));
 const counts = emptyCounts();
 const problems: Problem[] = [];
@@ -53,7 +61,7 @@ for (const file of files) {
   if (/\.(md|mdx)$/.test(file) && !/^labs\/README\.md$/.test(file)) {
     result = checkMarkdownFile(text, file);
   } else if (/(^|\/)labs\/[^/]+\/lab\.ya?ml$/.test(file)) {
-    result = checkLabFile(text, file);
+    result = checkLabFile(text, labOptions(file));
   } else if (/(^|\/)labs\/[^/]+\/manifests\/[^/]+\.ya?ml$/.test(file)) {
     result = checkManifestFile(text, file);
   }
@@ -115,8 +123,7 @@ const byFile = new Map<string, BashSnippet[]>();
 for (const snippet of snippets) byFile.set(snippet.file, [...(byFile.get(snippet.file) ?? []), snippet]);
 bashN([...byFile.values()]);
 
-problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-for (const problem of problems) console.log(formatProblem(problem));
+if (problems.length > 0) console.log(formatProblems(problems));
 
 const marked = Object.entries(counts.marked)
   .map(([marker, reasons]) => {

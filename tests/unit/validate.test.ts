@@ -6,9 +6,8 @@ import {
   checkMarkdownFile,
   checkUrls,
   extractCodeBlocks,
-  labCommands,
   parseBashErrors,
-  splitCommands,
+  parseShell,
   validateManifest,
   versionProblems,
 } from '../../src/lib/validate';
@@ -70,7 +69,7 @@ describe('YAML manifests', () => {
   });
   it('applies Istio validation rules beyond the schema', () => {
     const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: x\nspec:\n  hosts: [a]\n  http:\n  - redirect:\n      uri: /b\n    route:\n    - destination:\n        host: a\n';
-    expect(messages(vs).join()).toMatch(/redirect or route/);
+    expect(messages(vs).join()).toMatch(/VirtualService: an http route may redirect or forward to a route, not both/);
     const lb = DR('  trafficPolicy:\n    loadBalancer:\n      localityLbSetting:\n        distribute:\n        - from: a/*\n          to: {"b/*": 100}\n        failover:\n        - from: a\n          to: b\n');
     expect(messages(lb).join()).toMatch(/distribute or failover/);
     const ap = 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: x\nspec:\n  rules:\n  - from:\n    - source:\n        principals: ["spiffe://cluster.local/ns/a/sa/b"]\n';
@@ -108,14 +107,25 @@ describe('Markdown blocks', () => {
 });
 
 describe('shell commands', () => {
-  it('splits commands across pipes, &&, continuations and $( )', () => {
-    const cmds = splitCommands('a 1 && b "2 3" | c\nd \\\n  --x\necho $(istioctl version)\n');
-    expect(cmds.map((c) => c.words[0])).toEqual(['a', 'b', 'c', 'd', 'istioctl', 'echo']);
-    expect(cmds.find((c) => c.words[0] === 'd')?.words).toEqual(['d', '--x']);
-    expect(cmds.find((c) => c.words[0] === 'istioctl')?.line).toBe(4);
+  const firstWords = (text: string): string[] => parseShell(text).commands.map((c) => c.words[0] ?? '');
+  it('finds commands across pipes, &&, continuations and $( ), with quotes removed', () => {
+    const {commands} = parseShell('a 1 && b "2 3" | c\nd \\\n  --x\necho $(istioctl version)\n');
+    expect(commands.map((c) => c.words[0])).toEqual(['a', 'b', 'c', 'd', 'istioctl', 'echo']);
+    expect(commands.find((c) => c.words[0] === 'b')?.words).toEqual(['b', '2 3']);
+    expect(commands.find((c) => c.words[0] === 'd')?.words).toEqual(['d', '--x']);
+    expect(commands.find((c) => c.words[0] === 'istioctl')?.line).toBe(4);
   });
-  it('skips heredoc bodies', () => {
-    expect(splitCommands("cat <<EOF | kubectl apply -f -\nistioctl nonsense\nEOF\nls\n").map((c) => c.words[0])).toEqual(['cat', 'kubectl', 'ls']);
+  it('skips heredoc bodies and redirections', () => {
+    expect(firstWords('cat <<EOF | kubectl apply -f -\nistioctl nonsense\nEOF\nls > /dev/null\n')).toEqual(['cat', 'kubectl', 'ls']);
+  });
+  it('finds commands inside loops, conditions, assignments and functions, not the keywords', () => {
+    const text = 'for i in $(seq 1 3); do kubectl get pods; done\nPOD=$(kubectl get pod -o name)\nif istioctl x precheck; then echo ok; fi\nf() { istioctl version; }\n';
+    expect(firstWords(text)).toEqual(['seq', 'kubectl', 'kubectl', 'istioctl', 'echo', 'istioctl']);
+    expect(parseShell('kubectl get -n "${NS}" pods').commands[0]?.words).toEqual(['kubectl', 'get', '-n', '$NS', 'pods']);
+  });
+  it('reports text bash cannot parse, with its line', () => {
+    expect(parseShell('ls\nif then fi\n')).toEqual({commands: [], syntaxError: {line: 2, message: expect.stringContaining('if')}});
+    expect(checkCommand('echo "unclosed').join()).toMatch(/^not valid bash: /);
   });
   it('accepts real istioctl commands with global and command flags', () => {
     for (const ok of [
@@ -191,23 +201,23 @@ describe('URLs', () => {
 });
 
 describe('lab.yaml', () => {
-  it('finds run, check and cleanup commands with their lines', () => {
-    const text = 'id: x\nsteps:\n  - id: a\n    commands:\n      - run: ls\n      - run: |\n          echo 1\n    check: kubectl get pods\ncleanup:\n  - run: kubectl delete ns x\n';
-    expect(labCommands(text)).toEqual([
-      {command: 'ls', line: 5},
-      {command: 'echo 1\n', line: 7},
-      {command: 'kubectl get pods', line: 8},
-      {command: 'kubectl delete ns x', line: 10},
+  it('is read by the lab reader: command problems at their lines, snippets rendered as run.sh renders them', () => {
+    const text = [
+      'id: x', 'title: X', 'summary: S', 'minutes: 1', 'difficulty: beginner', 'modes: [sidecar]',
+      'variables:', '  - {name: NS, default: a, description: d}',
+      'steps:', '  - id: a', '    title: A', '    hint: h', '    commands:',
+      '      - run: kubectl exec -it -n {{NS}} deploy/curl -- sh',
+      '      - run: |', '          echo one', '          istioctl verify-install',
+      'cleanup:', '  - run: kubectl delete -f {{manifest:a.yaml}}', '',
+    ].join('\n');
+    const r = checkLabFile(text, {file: 'labs/x/lab.yaml', manifestFiles: ['a.yaml']});
+    expect(r.problems.map((p) => `${p.line}: ${p.message.slice(0, 26)}`)).toEqual(['14: kubectl exec -it: interact', '17: istioctl verify-install: n']);
+    expect(r.snippets.map((s) => [s.startLine, s.text])).toEqual([
+      [14, 'kubectl exec -it -n "${NS}" deploy/curl -- sh'],
+      [16, 'echo one\nistioctl verify-install\n'],
+      [19, 'kubectl delete -f manifests/a.yaml'],
     ]);
-  });
-  it('checks lab commands with placeholders replaced', () => {
-    const text = 'steps:\n  - id: a\n    commands:\n      - run: kubectl exec -it -n {{NS}} deploy/curl -- sh\ncleanup:\n  - run: kubectl delete -f {{manifest:a.yaml}}\n';
-    const r = checkLabFile(text, 'labs/x/lab.yaml');
-    expect(r.problems).toEqual([{file: 'labs/x/lab.yaml', line: 4, message: expect.stringMatching(/interactive/)}]);
-    expect(r.snippets.map((s) => s.text)).toEqual([
-      'kubectl exec -it -n placeholder-NS deploy/curl -- sh',
-      'kubectl delete -f https://labs.example.invalid/manifests/a.yaml',
-    ]);
+    expect(r.counts).toMatchObject({commands: 4, istioctl: 1});
   });
 });
 
@@ -221,7 +231,7 @@ describe('check-content CLI', () => {
     expect(bad.stdout).toContain('bad-lab/lab.yaml:10: https://raw.githubusercontent.com/istio/istio/master/');
     expect(bad.stdout).toContain('bad-lab/lab.yaml:12: kubectl exec -it');
     expect(bad.stdout).toContain('bad-lab/lab.yaml:13: istioctl verify-install');
-    expect(bad.stdout).toMatch(/bad-lab\/lab.yaml:14: bash -n: syntax error/);
+    expect(bad.stdout).toMatch(/bad-lab\/lab.yaml:14: not valid bash: /);
     expect(bad.stdout).toContain('bad-lab/lab.yaml:15: istioctl proxy-config cluster: unknown flag --frobnicate');
     expect(bad.stdout).toContain('bad-lab/manifests/dr.yaml:9: DestinationRule');
     expect(bad.stdout).toMatch(/checked \d+ manifests, .*: 6 problems$/m);

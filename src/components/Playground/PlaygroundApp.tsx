@@ -1,10 +1,9 @@
 import React, {Suspense, lazy, useCallback, useEffect, useId, useMemo, useState} from 'react';
-import {presetMesh, simulate, type Diagnostic, type Mesh, type RunResult} from '@site/src/lib/mesh';
+import {presetMesh, simulate, type Mesh, type RunResult} from '@site/src/lib/mesh';
 import {playgroundExample, type PlaygroundExample} from '@site/src/data/playgroundExamples';
 import type {SharedSettings} from '@site/src/lib/share';
 import {editorHeight} from './StaticPlayground';
-import {checkYaml} from './checkYaml';
-import {Problems, distinctProblems} from './Problems';
+import {Problems, distinctProblems, severityOf} from './Problems';
 import {RequestForm} from './RequestForm';
 import {Results} from './Results';
 import {initialScenario, useScenario, type Scenario} from './useScenario';
@@ -71,8 +70,11 @@ export default function PlaygroundApp({example: host}: {readonly example: Playgr
   const [settled, applyNow] = useDebounced(scenario, DEBOUNCE_MS);
   const mesh = useMemo(() => meshFor(settled.example, settled.settings), [settled.example, settled.settings]);
   const result = useMemo(() => runScenario(mesh, settled), [mesh, settled]);
-  const check = useMemo(() => checkYaml(settled.yaml, mesh, result), [settled.yaml, mesh, result]);
-  const problems: Diagnostic[] = useMemo(() => distinctProblems(check.problems), [check]);
+  // The simulator checks the YAML with the course's shared rules (src/lib/yaml, src/lib/rules):
+  // what Istio would reject is an error and stops the run; a reference to a subset or host that
+  // does not exist is a warning (Istio applies it; istioctl analyze warns) and the run shows its effect.
+  const problems = useMemo(() => distinctProblems(result.problems), [result]);
+  const rejected = problems.some((problem) => severityOf(problem) === 'error');
 
   const setYaml = useCallback((yaml: string) => setScenario((previous) => ({...previous, yaml})), [setScenario]);
   const onRun = () => {
@@ -108,7 +110,7 @@ export default function PlaygroundApp({example: host}: {readonly example: Playgr
           </p>
           <div className={styles.editorFrame} style={{height: editorHeight(host.yaml)}}>
             <Suspense fallback={<pre className={styles.pre}>{scenario.yaml}</pre>}>
-              <YamlEditor key={revision} code={scenario.yaml} onChange={setYaml} errorLines={problems.filter((problem) => problem.severity === 'error').map((problem) => problem.line)} labelId={labelId} helpId={helpId} />
+              <YamlEditor key={revision} code={scenario.yaml} onChange={setYaml} errorLines={problems.filter((problem) => severityOf(problem) === 'error').map((problem) => problem.line)} labelId={labelId} helpId={helpId} />
             </Suspense>
           </div>
           <p className={styles.help} id={helpId}>
@@ -136,7 +138,7 @@ export default function PlaygroundApp({example: host}: {readonly example: Playgr
           ) : null}
         </div>
       </div>
-      <Results result={result} blocked={check.rejected} runs={runs} idPrefix={id.replace(/:/g, '')} />
+      <Results result={result} blocked={rejected} runs={runs} idPrefix={id.replace(/:/g, '')} />
     </section>
   );
 }

@@ -1,24 +1,27 @@
 import React from 'react';
-import type {Diagnostic} from '@site/src/lib/mesh';
+import type {Problem} from '@site/src/lib/problem';
 import styles from './styles.module.css';
 
+/** How serious a problem is; the shared Problem type leaves `error` implicit. */
+export const severityOf = (problem: Problem): 'error' | 'warning' | 'info' => problem.severity ?? 'error';
+
 /**
- * One entry per problem, first in the text first. Two messages at the same line and column are
- * one problem seen twice (the shared rules and the simulator's own checks both read the YAML):
- * the first, from the shared rules, is kept. src/lib/yaml keeps one syntax message per line.
+ * One entry per problem, first in the text first: two messages at the same line and column
+ * with the same severity are one mistake seen by two checks, and only the first is shown.
+ * (src/lib/yaml already keeps one syntax message per line.)
  */
-export function distinctProblems(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+export function distinctProblems(problems: readonly Problem[]): Problem[] {
+  const sorted = [...problems].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   const seen = new Set<string>();
-  return sorted.filter((diagnostic) => {
-    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.severity}`;
+  return sorted.filter((problem) => {
+    const key = `${problem.line}:${problem.column ?? 0}:${severityOf(problem)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-export function Problems({problems}: {readonly problems: readonly Diagnostic[]}): React.JSX.Element {
+export function Problems({problems}: {readonly problems: readonly Problem[]}): React.JSX.Element {
   if (problems.length === 0) {
     return (
       <div className={styles.diagnostics} aria-live="polite" data-testid="diagnostics">
@@ -26,7 +29,7 @@ export function Problems({problems}: {readonly problems: readonly Diagnostic[]})
       </div>
     );
   }
-  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const errors = problems.filter((problem) => severityOf(problem) === 'error').length;
   return (
     <div className={styles.diagnostics} aria-live="polite" data-testid="diagnostics">
       <p className={styles.problemCount}>
@@ -36,9 +39,10 @@ export function Problems({problems}: {readonly problems: readonly Diagnostic[]})
       {/* Its own scroll box, so a long list never pushes the editor off a phone screen. */}
       <ol className={styles.problemList} tabIndex={0} aria-label="Problems in the YAML">
         {problems.map((problem, index) => (
-          <li key={index} className={styles[problem.severity]} data-testid="problem">
+          <li key={index} className={styles[severityOf(problem)]} data-testid="problem">
             <strong>
-              {problem.severity} at line {problem.line}, column {problem.column}:
+              {severityOf(problem)} at line {problem.line}
+              {problem.column ? `, column ${problem.column}` : ''}:
             </strong>{' '}
             {problem.message}
           </li>

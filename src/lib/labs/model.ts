@@ -3,6 +3,7 @@
  * (see labs/README.md for the authoring format and lab.schema.json for the schema).
  * Pure data: no React, no Node APIs, so the page component can import it too.
  */
+import {formatProblem, type Problem} from '../problem';
 
 export const LAB_MODES = ['sidecar', 'ambient'] as const;
 export type LabMode = (typeof LAB_MODES)[number];
@@ -85,22 +86,11 @@ export interface LabSummary {
   readonly path: string | null;
 }
 
-/** A located problem in a lab's files. `line` is 1-based; 0 when the whole file is at fault. */
-export interface LabIssue {
-  readonly file: string;
-  readonly line: number;
-  readonly message: string;
-}
-
-export function formatIssue(issue: LabIssue): string {
-  return issue.line > 0 ? `${issue.file}:${issue.line}: ${issue.message}` : `${issue.file}: ${issue.message}`;
-}
-
-/** Thrown when a lab cannot be used; the message lists every issue as `file:line: message`. */
+/** Thrown when a lab cannot be used; the message lists every problem as `file:line: message`. */
 export class LabError extends Error {
-  readonly issues: readonly LabIssue[];
-  constructor(issues: readonly LabIssue[]) {
-    super(`Invalid lab:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
+  readonly issues: readonly Problem[];
+  constructor(issues: readonly Problem[]) {
+    super(`Invalid lab:\n${issues.map((issue) => `  ${formatProblem(issue)}`).join('\n')}`);
     this.name = 'LabError';
     this.issues = issues;
   }

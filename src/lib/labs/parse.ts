@@ -1,12 +1,16 @@
 /**
- * lab.yaml → validated Lab, or a LabError listing every problem as `file:line: message`.
+ * lab.yaml → validated Lab with every problem located as `file:line: message`. The one lab
+ * reader: the site's lab plugin, the unit tests and `npm run check:content` all read labs here,
+ * and every command is checked by the one command rulebook (src/lib/validate/shell.ts).
  * Pure: the caller reads the files (src/plugins/labs/load.ts does it for the site and tests).
  */
 import Ajv, {type ErrorObject} from 'ajv';
-import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node} from 'yaml';
-import {ISTIO_MINOR, ISTIO_VERSION} from '../../data/course';
+import {inFile, type LocalProblem, type Problem} from '../problem';
+import {checkShell} from '../validate/shell';
+import {checkUrls} from '../validate/urls';
+import {parseYamlDocument, pathToString, pointerToPath, type PathItem, type YamlDocument} from '../yaml';
 import schema from './lab.schema.json';
-import {LabError, type Lab, type LabCommand, type LabIssue} from './model';
+import {LabError, type Lab, type LabCommand} from './model';
 import {placeholderProblems} from './placeholders';
 
 export interface ParseOptions {
@@ -20,151 +24,146 @@ export interface ParseOptions {
   readonly knownLabIds?: readonly string[];
 }
 
+/** Where a command of the lab is written: its text (with {{placeholders}}) and first line. */
+export interface LabCommandSite {
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface LabReading {
+  /** The lab, when it has the lab's shape (it may still have problems). */
+  readonly lab?: Lab;
+  readonly problems: readonly Problem[];
+  /** Every command (runs of all modes, checks, cleanup), for checks that need a process (bash -n). */
+  readonly commands: readonly LabCommandSite[];
+  /** Commands and URLs the rulebook checked, for the content checker's summary. */
+  readonly counted: {readonly commands: number; readonly istioctl: number; readonly urls: number};
+}
+
 const ajv = new Ajv({allErrors: true, strict: true});
 const validateSchema = ajv.compile<Lab>(schema);
 
-type PathItem = string | number;
-
-/** Turns a parsed lab.yaml into a Lab; throws LabError with every located problem. */
+/** Turns lab.yaml text into a Lab; throws LabError listing every located problem. */
 export function parseLab(text: string, options: ParseOptions): Lab {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
-  const issues: LabIssue[] = [];
-  const at = (offset: number | undefined): number => (offset === undefined ? 0 : lineCounter.linePos(offset).line);
-
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    issues.push({file: options.file, line: at(error.pos[0]), message: `YAML: ${error.message.split('\n')[0]}`});
-  }
-  if (issues.length > 0) throw new LabError(issues);
-
-  const data: unknown = doc.toJS();
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new LabError([{file: options.file, line: 1, message: 'a lab.yaml must be a mapping (id:, title:, steps: …)'}]);
-  }
-
-  const lineOf = (path: readonly PathItem[], key?: string): number => at(offsetOf(doc, path, key));
-
-  if (!validateSchema(data)) {
-    for (const error of relevantErrors(validateSchema.errors ?? [])) {
-      const path = pointerToPath(error.instancePath);
-      const key =
-        error.keyword === 'additionalProperties'
-          ? String((error.params as {additionalProperty: string}).additionalProperty)
-          : undefined;
-      issues.push({file: options.file, line: lineOf(path, key), message: describeSchemaError(error, path)});
-    }
-    throw new LabError(issues);
-  }
-
-  const lab = data;
-  const problem = (path: readonly PathItem[], message: string): void => {
-    issues.push({file: options.file, line: lineOf(path), message});
-  };
-
-  if (options.folderId !== undefined && lab.id !== options.folderId) {
-    problem(['id'], `id "${lab.id}" must equal the folder name "${options.folderId}"`);
-  }
-
-  const variables = new Set<string>();
-  (lab.variables ?? []).forEach((variable, index) => {
-    if (variables.has(variable.name)) problem(['variables', index, 'name'], `variable ${variable.name} is declared twice`);
-    variables.add(variable.name);
-  });
-  const manifests = new Set(options.manifestFiles ?? []);
-
-  (lab.prerequisites ?? []).forEach((prerequisite, index) => {
-    if (!('lab' in prerequisite)) return;
-    if (prerequisite.lab === lab.id) problem(['prerequisites', index, 'lab'], 'a lab cannot be its own prerequisite');
-    else if (options.knownLabIds && !options.knownLabIds.includes(prerequisite.lab)) {
-      problem(['prerequisites', index, 'lab'], `no lab "${prerequisite.lab}" in the course catalogue (src/data/labCatalog.ts)`);
-    }
-  });
-
-  const checkCommand = (command: string, path: readonly PathItem[]): void => {
-    for (const message of [...placeholderProblems(command, variables, manifests), ...commandProblems(command)]) {
-      problem(path, message);
-    }
-  };
-  const checkCommands = (commands: readonly LabCommand[], path: readonly PathItem[]): void => {
-    commands.forEach((command, index) => {
-      checkCommand(command.run, [...path, index, 'run']);
-      if (command.mode && !lab.modes.includes(command.mode)) {
-        problem([...path, index, 'mode'], `mode "${command.mode}" is not one of the lab's modes (${lab.modes.join(', ')})`);
-      }
-    });
-  };
-
-  const stepIds = new Set<string>();
-  lab.steps.forEach((step, index) => {
-    const path = ['steps', index];
-    if (stepIds.has(step.id)) problem([...path, 'id'], `step id "${step.id}" is used twice`);
-    stepIds.add(step.id);
-    if (step.mode && !lab.modes.includes(step.mode)) {
-      problem([...path, 'mode'], `mode "${step.mode}" is not one of the lab's modes (${lab.modes.join(', ')})`);
-    }
-    checkCommands(step.commands, [...path, 'commands']);
-    if (step.check !== undefined) checkCommand(step.check, [...path, 'check']);
-    (step.manifests ?? []).forEach((file, fileIndex) => {
-      if (!manifests.has(file)) problem([...path, 'manifests', fileIndex], `no file manifests/${file} in this lab`);
-    });
-  });
-  checkCommands(lab.cleanup, ['cleanup']);
-
-  if (issues.length > 0) throw new LabError(issues);
+  const {lab, problems} = readLab(text, options);
+  if (problems.length > 0 || !lab) throw new LabError(problems);
   return lab;
 }
 
-/** Rules for what a learner types (labs/README.md, "Rules the checks enforce"). */
-export function commandProblems(command: string): string[] {
-  const problems: string[] = [];
-  if (/^\s*\$ /m.test(command)) problems.push('a command must not start with a "$ " prompt: write only what the learner types');
-  if (/\bkubectl\s+exec\b[^\n]*\s-(it|ti)\b/.test(command) || /\bkubectl\s+exec\b[^\n]*\s-i\s+-t\b/.test(command)) {
-    problems.push('no "kubectl exec -it" (it needs a terminal): use "kubectl exec deploy/NAME -- COMMAND"');
+/** Reads lab.yaml text; never throws. */
+export function readLab(text: string, options: ParseOptions): LabReading {
+  const {file} = options;
+  const none = {commands: [], counted: {commands: 0, istioctl: 0, urls: 0}};
+  const {document, problems: syntax} = parseYamlDocument(text);
+  if (syntax.length > 0) return {...none, problems: inFile(file, 1, syntax)};
+  const data = document?.data;
+  if (!document || data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {...none, problems: [{file, line: 1, message: 'a lab.yaml must be a mapping (id:, title:, steps: …)'}]};
   }
-  for (const match of command.matchAll(/ISTIO_VERSION=(\d+\.\d+\.\d+)/g)) {
-    if (match[1] !== ISTIO_VERSION) problems.push(`ISTIO_VERSION=${match[1]}: the course pins Istio ${ISTIO_VERSION}`);
+  if (!validateSchema(data)) {
+    const problems = relevantErrors(validateSchema.errors ?? []).map((error): Problem => {
+      const path = pointerToPath(error.instancePath);
+      const key = error.keyword === 'additionalProperties' ? [String((error.params as {additionalProperty: string}).additionalProperty)] : [];
+      return {file, line: document.lineOf([...path, ...key]), message: describeSchemaError(error, path)};
+    });
+    return {...none, problems};
   }
-  for (const match of command.matchAll(/\bistio-(\d+\.\d+\.\d+)\//g)) {
-    if (match[1] !== ISTIO_VERSION) problems.push(`istio-${match[1]}/: the course pins Istio ${ISTIO_VERSION}`);
+  const reader = new LabReader(data, document, options);
+  reader.checkLab();
+  reader.checkSteps();
+  return {lab: data, problems: reader.problems, commands: reader.commands, counted: reader.counted};
+}
+
+/** The checks of a lab that has the schema's shape: references between its parts, and commands. */
+class LabReader {
+  readonly problems: Problem[] = [];
+  readonly commands: LabCommandSite[] = [];
+  readonly counted = {commands: 0, istioctl: 0, urls: 0};
+  private readonly variables = new Set<string>();
+  private readonly manifests: ReadonlySet<string>;
+
+  constructor(
+    private readonly lab: Lab,
+    private readonly doc: YamlDocument,
+    private readonly options: ParseOptions,
+  ) {
+    this.manifests = new Set(options.manifestFiles ?? []);
   }
-  for (const match of command.matchAll(/raw\.githubusercontent\.com\/istio\/istio\/([^/\s'"]+)\//g)) {
-    if (match[1] !== `release-${ISTIO_MINOR}`) {
-      problems.push(`sample URL on "${match[1]}": use the pinned branch release-${ISTIO_MINOR}`);
+
+  private problem(path: readonly PathItem[], message: string): void {
+    this.problems.push({file: this.options.file, line: this.doc.lineOf(path), message});
+  }
+
+  /** Problems found inside the text at `path` (lines within that text). */
+  private problemsIn(path: readonly PathItem[], found: readonly LocalProblem[]): void {
+    this.problems.push(...inFile(this.options.file, this.doc.textLine(path), found));
+  }
+
+  private modeProblem(mode: string | undefined, path: readonly PathItem[]): void {
+    if (mode && !this.lab.modes.includes(mode as Lab['modes'][number])) {
+      this.problem(path, `mode "${mode}" is not one of the lab's modes (${this.lab.modes.join(', ')})`);
     }
   }
-  return problems;
-}
 
-function pointerToPath(pointer: string): PathItem[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
+  checkLab(): void {
+    const {lab, options} = this;
+    if (options.folderId !== undefined && lab.id !== options.folderId) {
+      this.problem(['id'], `id "${lab.id}" must equal the folder name "${options.folderId}"`);
+    }
+    (lab.variables ?? []).forEach((variable, index) => {
+      if (this.variables.has(variable.name)) this.problem(['variables', index, 'name'], `variable ${variable.name} is declared twice`);
+      this.variables.add(variable.name);
+    });
+    (lab.prerequisites ?? []).forEach((prerequisite, index) => {
+      if (!('lab' in prerequisite)) return;
+      if (prerequisite.lab === lab.id) this.problem(['prerequisites', index, 'lab'], 'a lab cannot be its own prerequisite');
+      else if (options.knownLabIds && !options.knownLabIds.includes(prerequisite.lab)) {
+        this.problem(['prerequisites', index, 'lab'], `no lab "${prerequisite.lab}" in the course catalogue (src/data/labCatalog.ts)`);
+      }
+    });
+    this.checkProse(['summary'], lab.summary);
+  }
 
-/** Where a value (or, with `key`, a key inside a mapping) starts in the source. */
-function offsetOf(doc: Document, path: readonly PathItem[], key?: string): number | undefined {
-  let node: unknown = doc.contents;
-  let last: number | undefined = (doc.contents as Node | null)?.range?.[0];
-  for (const part of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === part);
-      if (!pair) break;
-      last = (pair.key as Node).range?.[0] ?? last;
-      node = pair.value;
-      if ((node as Node | null)?.range) last = (node as Node).range?.[0];
-    } else if (isSeq(node) && typeof part === 'number') {
-      node = node.items[part];
-      if ((node as Node | null)?.range) last = (node as Node).range?.[0];
-    } else break;
+  checkSteps(): void {
+    const stepIds = new Set<string>();
+    this.lab.steps.forEach((step, index) => {
+      const path = ['steps', index];
+      if (stepIds.has(step.id)) this.problem([...path, 'id'], `step id "${step.id}" is used twice`);
+      stepIds.add(step.id);
+      this.modeProblem(step.mode, [...path, 'mode']);
+      this.checkCommands(step.commands, [...path, 'commands']);
+      if (step.check !== undefined) this.checkCommand(step.check, [...path, 'check']);
+      (step.manifests ?? []).forEach((file, fileIndex) => {
+        if (!this.manifests.has(file)) this.problem([...path, 'manifests', fileIndex], `no file manifests/${file} in this lab`);
+      });
+      if (step.body !== undefined) this.checkProse([...path, 'body'], step.body);
+      this.checkProse([...path, 'hint'], step.hint);
+    });
+    this.checkCommands(this.lab.cleanup, ['cleanup']);
   }
-  if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
-    if (pair) return (pair.key as Node).range?.[0] ?? last;
+
+  private checkCommands(commands: readonly LabCommand[], path: readonly PathItem[]): void {
+    commands.forEach((command, index) => {
+      this.checkCommand(command.run, [...path, index, 'run']);
+      this.modeProblem(command.mode, [...path, index, 'mode']);
+    });
   }
-  return last;
+
+  private checkCommand(command: string, path: readonly PathItem[]): void {
+    for (const message of placeholderProblems(command, this.variables, this.manifests)) this.problem(path, message);
+    const result = checkShell(command, {syntax: true, urls: true});
+    this.problemsIn(path, result.problems);
+    this.commands.push({text: command, line: this.doc.textLine(path)});
+    this.counted.commands += result.commands;
+    this.counted.istioctl += result.istioctl;
+    this.counted.urls += result.urls;
+  }
+
+  private checkProse(path: readonly PathItem[], text: string): void {
+    const result = checkUrls(text);
+    this.problemsIn(path, result.problems);
+    this.counted.urls += result.urls;
+  }
 }
 
 /** Drops the noise ajv reports under a failed oneOf (each branch's own complaints). */
@@ -175,10 +174,7 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   );
 }
 
-function describePath(path: readonly PathItem[]): string {
-  if (path.length === 0) return 'the lab';
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
-}
+const describePath = (path: readonly PathItem[]): string => (path.length === 0 ? 'the lab' : pathToString(path));
 
 const TYPE_NAMES: Record<string, string> = {
   array: 'a list',

@@ -163,8 +163,3 @@ export function placeholderProblems(
   }
   return problems;
 }
-
-/** Names of the variables a command uses. */
-export function variablesUsed(command: string): string[] {
-  return parseTemplate(command).flatMap((segment) => (segment.kind === 'variable' ? [segment.name] : []));
-}

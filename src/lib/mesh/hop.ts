@@ -33,8 +33,18 @@ export interface HopResult extends RouteResult {
   readonly latencyMs: number;
 }
 
-/** The proxy that routes calls from `client` to `service`. */
+const routers = new WeakMap<Workload, WeakMap<Service, Router>>();
+
+/** The proxy that routes calls from `client` to `service` (one object per pair). */
 export function routerFor(sim: Sim, client: Workload, service: Service): Router {
+  let byService = routers.get(client);
+  if (!byService) routers.set(client, (byService = new WeakMap()));
+  let router = byService.get(service);
+  if (!router) byService.set(service, (router = makeRouter(sim, client, service)));
+  return router;
+}
+
+function makeRouter(sim: Sim, client: Workload, service: Service): Router {
   if (client.mode === 'sidecar') return {at: client.gateway ? 'ingress gateway' : 'client sidecar', owner: client.name, l7: true};
   if (client.mode === 'ambient' && service.waypoint) {
     const principal = `${sim.mesh.trustDomain}/ns/${service.namespace}/sa/${service.waypoint}`;
@@ -49,10 +59,10 @@ const responseText = (status: number, flags: readonly string[], latency: number)
   `${status === 0 ? 'connection reset or refused, no HTTP response' : `HTTP ${status}`}${flags.length ? ` (${flags.join(',')})` : ''} after ${Math.round(latency * 10) / 10} ms`;
 
 /** Ends a hop: fills in its trace record. */
-export function closeHop(sim: Sim, hop: HopRecord, call: Call, result: RouteResult): HopResult {
-  const latencyMs = Math.max(LOCAL_REPLY_MS, result.endMs - call.startMs);
+export function closeHop(sim: Sim, hop: HopRecord, result: RouteResult): HopResult {
+  const latencyMs = Math.max(LOCAL_REPLY_MS, result.endMs - hop.startMs);
   const reply = result.reply;
-  const flags = [...result.flags, ...reply.flags];
+  const flags = result.flags.length === 0 ? reply.flags : reply.flags.length === 0 ? result.flags : [...result.flags, ...reply.flags];
   sim.trace.step(hop, 'response', 'client', reply.status >= 200 && reply.status < 400 ? 'ok' : 'fail', responseText, reply.status, flags, latencyMs);
   hop.result = {
     status: reply.status,
@@ -66,50 +76,58 @@ export function closeHop(sim: Sim, hop: HopRecord, call: Call, result: RouteResu
     attempts: result.attempts,
     mirroredTo: result.mirroredTo,
   };
-  return {...result, latencyMs};
+  return {reply, endMs: result.endMs, attempts: result.attempts, route: result.route, flags: result.flags, mirroredTo: result.mirroredTo, latencyMs};
 }
 
 /** What an application on `endpoint` uses to call another service while answering `call`. */
 export function callOutFrom(sim: Sim, depth: number): (endpoint: Endpoint, call: Call) => CallOut {
   return (endpoint, call) => (host, port, startMs, timeoutMs) => {
-    const child: Call = {
-      client: endpoint.workload,
-      host,
-      port,
-      method: 'GET',
-      path: APP_PATHS[host] ?? '/',
-      query: {},
-      headers: forwardHeaders(call.headers),
-      startMs,
-      depth: depth + 1,
-      peerIp: endpoint.ip,
-      remoteIp: endpoint.ip,
-    };
-    const result = callService(sim, child);
+    const child = childCall(call, endpoint, host, port, depth);
+    const result = callService(sim, child, startMs);
     if (result.latencyMs <= timeoutMs) return {reply: result.reply, waitedMs: result.latencyMs};
     const timedOut: Reply = {kind: 'timeout', status: 0, latencyMs: timeoutMs, flags: [], mtls: result.reply.mtls};
     return {reply: timedOut, waitedMs: timeoutMs};
   };
 }
 
-/** A call from an application (or the learner's client) to a service, end to end. */
-export function callService(sim: Sim, call: Call): HopResult {
-  const host = fqdn(call.host.trim().toLowerCase(), call.client.namespace);
+const children = new WeakMap<Call, WeakMap<Endpoint, Map<string, Call>>>();
+
+/** The call an application on `endpoint` makes to `host` while answering `parent` (one object per kind, so decisions can be cached on it). */
+function childCall(parent: Call, endpoint: Endpoint, host: string, port: number, depth: number): Call {
+  let byEndpoint = children.get(parent);
+  if (!byEndpoint) children.set(parent, (byEndpoint = new WeakMap()));
+  let byHost = byEndpoint.get(endpoint);
+  if (!byHost) byEndpoint.set(endpoint, (byHost = new Map()));
+  let child = byHost.get(host);
+  if (!child) {
+    const path = APP_PATHS[host] ?? '/';
+    child = {client: endpoint.workload, host, port, method: 'GET', path, query: {}, headers: forwardHeaders(parent.headers), depth: depth + 1, peerIp: endpoint.ip, remoteIp: endpoint.ip};
+    byHost.set(host, child);
+  }
+  return child;
+}
+
+/** A call from an application (or the learner's client) to a service at `startMs`, end to end. */
+const hosts = new WeakMap<Call, string>();
+
+export function callService(sim: Sim, call: Call, startMs: number): HopResult {
+  let host = hosts.get(call);
+  if (host === undefined) hosts.set(call, (host = fqdn(call.host.trim().toLowerCase(), call.client.namespace)));
   const service = findService(sim.mesh, host);
   const port = service ? servicePort(service, call.port) : undefined;
-  const hop = sim.trace.openHop(call.depth, call.client.name, call.host, port?.protocol ?? 'http', call.startMs);
+  const hop = sim.trace.openHop(call.depth, call.client.name, call.host, port?.protocol ?? 'http', startMs);
   sim.trace.step(hop, 'source', call.client.mode === 'sidecar' ? 'client sidecar' : 'client', 'info', sourceText, call);
   const context = {sim, hop, call};
   const fail = (status: number, flags: string[], why: string): HopResult => {
     sim.trace.note(hop, 'routing', 'client', 'fail', why);
-    return closeHop(sim, hop, call, {reply: {kind: 'connect-failure', status, latencyMs: LOCAL_REPLY_MS, flags, mtls: 'not reached'}, endMs: call.startMs + LOCAL_REPLY_MS, attempts: 0, route: 'none', flags: []});
+    return closeHop(sim, hop, {reply: {kind: 'connect-failure', status, latencyMs: LOCAL_REPLY_MS, flags, mtls: 'not reached'}, endMs: startMs + LOCAL_REPLY_MS, attempts: 0, route: 'none', flags: []});
   };
   if (!service) return fail(0, ['DNS'], `no service answers to ${host}: DNS lookup fails`);
   if (!port) return fail(0, [], `service ${service.name} has no port ${call.port}: connection refused`);
   const router = routerFor(sim, call.client, service);
   if (router.viaWaypoint) {
     sim.trace.note(hop, 'mtls', 'source ztunnel', 'ok', `HBONE (mutual TLS) to the waypoint (${router.viaWaypoint}) of ${service.name}`);
-    const outcome = enforcePolicy(context, router.at, 'waypoint', {workload: call.client, service: service.name, serviceNamespace: service.namespace, gatewayName: service.waypoint}, {
+    const outcome = enforcePolicy(context, [router], router.at, 'waypoint', {workload: call.client, service: service.name, serviceNamespace: service.namespace, gatewayName: service.waypoint}, {
       principal: `${sim.mesh.trustDomain}/ns/${call.client.namespace}/sa/${call.client.serviceAccount}`,
       method: call.method,
       path: call.path,
@@ -121,9 +139,9 @@ export function callService(sim: Sim, call: Call): HopResult {
     });
     if (outcome.jwtRejected || outcome.verdict.decision === 'deny') {
       const status = outcome.jwtRejected ? 401 : 403;
-      return closeHop(sim, hop, call, {reply: {kind: 'response', status, latencyMs: LOCAL_REPLY_MS, flags: [], mtls: 'mutual TLS', authz: outcome.jwtRejected ? undefined : outcome.verdict}, endMs: call.startMs + LOCAL_REPLY_MS, attempts: 0, route: 'none', flags: []});
+      return closeHop(sim, hop, {reply: {kind: 'response', status, latencyMs: LOCAL_REPLY_MS, flags: [], mtls: 'mutual TLS', authz: outcome.jwtRejected ? undefined : outcome.verdict}, endMs: startMs + LOCAL_REPLY_MS, attempts: 0, route: 'none', flags: []});
     }
   }
-  const result = routeCall(context, router, sim.config.meshTables, host, port, call.startMs, callOutFrom(sim, call.depth));
-  return closeHop(sim, hop, call, result);
+  const result = routeCall(context, router, sim.config.meshTables, host, port, startMs, callOutFrom(sim, call.depth));
+  return closeHop(sim, hop, result);
 }

@@ -7,7 +7,19 @@ import type {Mesh, Service, ServicePort, Workload} from './types';
 export const DEFAULT_NAMESPACE = 'default';
 const SUFFIX = '.svc.cluster.local';
 
+const completed = new Map<string, string>();
+
 export function fqdn(host: string, namespace: string): string {
+  const key = `${namespace}/${host}`;
+  let full = completed.get(key);
+  if (full === undefined) {
+    full = complete(host, namespace);
+    if (completed.size < 10_000) completed.set(key, full);
+  }
+  return full;
+}
+
+function complete(host: string, namespace: string): string {
   if (host.endsWith(SUFFIX) || host === '*' || host.startsWith('*.')) return host;
   const dots = host.split('.').length - 1;
   if (dots === 0) return `${host}.${namespace}${SUFFIX}`;

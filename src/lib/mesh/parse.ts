@@ -2,28 +2,30 @@
  * YAML → Istio resources for the simulator. Never throws: malformed YAML, unknown kinds and
  * unknown or mistyped fields come back as diagnostics with a 1-based line and column.
  */
-import {isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode} from 'yaml';
+import type {Problem, Severity} from '../problem';
+import {parseYaml, pathFromString, type YamlDocument} from '../yaml';
 import {KINDS, KNOWN_UNSIMULATED_KINDS, MESH_CONFIG_SCHEMA, METADATA_SCHEMA, SPEC_SCHEMAS, type FieldSchema} from './schema';
-import type {Diagnostic, Severity} from './types';
 import type {IstioResource} from './resources';
+
+/** The name problems in the playground's editor are reported under. */
+export const PLAYGROUND_FILE = 'playground.yaml';
 
 interface Position {
   readonly line: number;
   readonly column: number;
 }
 
-/** Positions of every key and value in one document, by field path ("spec.http[0].route"). */
-class Locations {
-  readonly keys = new Map<string, Position>();
-  readonly values = new Map<string, Position>();
-  constructor(readonly fallback: Position) {}
-  of(path: string): Position {
-    return this.keys.get(path) ?? this.values.get(path) ?? this.fallback;
-  }
+/** Go-style durations as Istio accepts them: "1s", "0.5s", "250ms", "1m30s", "1h". */
+const durations = new Map<string, number | undefined>();
+
+export function parseDuration(text: string): number | undefined {
+  if (durations.has(text)) return durations.get(text);
+  const value = readDuration(text);
+  if (durations.size < 10_000) durations.set(text, value);
+  return value;
 }
 
-/** Go-style durations as Istio accepts them: "1s", "0.5s", "250ms", "1m30s", "1h". */
-export function parseDuration(text: string): number | undefined {
+function readDuration(text: string): number | undefined {
   const trimmed = text.trim();
   if (!/^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/.test(trimmed)) return undefined;
   const factors: Record<string, number> = {h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001};
@@ -37,35 +39,6 @@ export function parseDuration(text: string): number | undefined {
 function childPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
   return parent === '' ? key : `${parent}.${key}`;
-}
-
-/** Converts a YAML node to plain data while recording where each key and value sits. */
-function toData(node: unknown, path: string, locations: Locations, lineCounter: LineCounter): unknown {
-  const position = (range: readonly number[] | null | undefined): Position | undefined => {
-    if (!range || range[0] === undefined) return undefined;
-    const {line, col} = lineCounter.linePos(range[0]);
-    return {line, column: col};
-  };
-  if (node && typeof node === 'object' && 'range' in node) {
-    const at = position((node as YamlNode).range);
-    if (at) locations.values.set(path, at);
-  }
-  if (isMap(node)) {
-    const result: Record<string, unknown> = {};
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const keyPath = childPath(path, key);
-      const at = position(isScalar(pair.key) ? pair.key.range : undefined);
-      if (at) locations.keys.set(keyPath, at);
-      result[key] = toData(pair.value, keyPath, locations, lineCounter);
-    }
-    return result;
-  }
-  if (isSeq(node)) {
-    return node.items.map((item, index) => toData(item, childPath(path, index), locations, lineCounter));
-  }
-  if (isScalar(node)) return node.value;
-  return node ?? null;
 }
 
 /** Levenshtein distance, for "did you mean" hints. */
@@ -88,14 +61,10 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Checks data against a field schema, adding located diagnostics. */
-function check(
-  value: unknown,
-  schema: FieldSchema,
-  path: string,
-  locations: Locations,
-  report: (severity: Severity, path: string, message: string, keyPosition?: boolean) => void,
-): void {
+type Report = (severity: Severity, path: string, message: string, keyPosition?: boolean) => void;
+
+/** Checks data against a field schema, reporting located problems. */
+function check(value: unknown, schema: FieldSchema, path: string, report: Report): void {
   if (value === null || value === undefined) return;
   if (schema.ignoredBecause) {
     report('warning', path, `${path}: accepted, but ${schema.ignoredBecause}.`, true);
@@ -141,7 +110,7 @@ function check(
         report('error', path, `${path}: expected a list, got ${describe(value)}.`);
         return;
       }
-      value.forEach((item, index) => check(item, schema.items, childPath(path, index), locations, report));
+      value.forEach((item, index) => check(item, schema.items, childPath(path, index), report));
       return;
     case 'map':
       if (typeof value !== 'object' || Array.isArray(value)) {
@@ -149,7 +118,7 @@ function check(
         return;
       }
       for (const [key, item] of Object.entries(value as Record<string, unknown>))
-        check(item, schema.items, childPath(path, key), locations, report);
+        check(item, schema.items, childPath(path, key), report);
       return;
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) {
@@ -169,19 +138,17 @@ function check(
           );
           continue;
         }
-        check(item, field, fieldPath, locations, report);
+        check(item, field, fieldPath, report);
       }
     }
   }
 }
 
-type Report = (severity: Severity, path: string, message: string, keyPosition?: boolean) => void;
-
 /**
  * The istio ConfigMap (istio-system/istio) carries meshConfig as YAML text in data.mesh; other
  * ConfigMaps are skipped. Problems inside the text are located on the data.mesh line.
  */
-function readMeshConfig(object: Record<string, unknown>, metadata: Record<string, unknown>, locations: Locations, report: Report): unknown {
+function readMeshConfig(object: Record<string, unknown>, metadata: Record<string, unknown>, report: Report): unknown {
   if (metadata.name !== 'istio' || (metadata.namespace ?? 'istio-system') !== 'istio-system') {
     report('warning', 'kind', 'only the istio ConfigMap in istio-system (meshConfig) is read; this ConfigMap is ignored.');
     return undefined;
@@ -192,111 +159,89 @@ function readMeshConfig(object: Record<string, unknown>, metadata: Record<string
     report('error', 'data', 'the istio ConfigMap needs data.mesh: meshConfig written as YAML text (mesh: |).', true);
     return undefined;
   }
-  let parsed: unknown;
-  try {
-    parsed = parseAllDocuments(text)[0]?.toJS() ?? {};
-  } catch {
-    parsed = undefined;
-  }
-  const nested = new Locations(locations.of('data.mesh'));
-  if (parsed === undefined || typeof parsed !== 'object' || Array.isArray(parsed) || parsed === null) {
-    report('error', 'data.mesh', 'data.mesh is not a YAML map of meshConfig fields.');
+  const inner = parseYaml(text);
+  const parsed = inner.documents[0]?.data ?? {};
+  if (inner.problems.length > 0 || typeof parsed !== 'object' || Array.isArray(parsed) || parsed === null) {
+    report('error', 'data.mesh', `data.mesh is not a YAML map of meshConfig fields${inner.problems[0] ? `: ${inner.problems[0].message}` : ''}.`);
     return undefined;
   }
-  check(parsed, MESH_CONFIG_SCHEMA, 'data.mesh', nested, (severity, _path, message) => report(severity, 'data.mesh', message));
+  check(parsed, MESH_CONFIG_SCHEMA, 'data.mesh', (severity, _path, message) => report(severity, 'data.mesh', message));
   return parsed;
 }
 
 export interface ParseResult {
   readonly resources: readonly IstioResource[];
-  readonly diagnostics: readonly Diagnostic[];
+  readonly problems: readonly Problem[];
+}
+
+/** Places a field path ("spec.http[0].route" or a list of keys) in the document. */
+function locator(document: YamlDocument) {
+  return (path: string | readonly (string | number)[]) => document.locate(typeof path === 'string' ? pathFromString(path === '' ? 'kind' : path) : path);
+}
+
+/** Reads one document into a resource, or reports why it cannot be simulated. */
+function readResource(document: YamlDocument, report: Report): IstioResource | undefined {
+  const data = document.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    report('error', '', `each document must be a Kubernetes resource (a map with apiVersion, kind, metadata, spec), got ${describe(data)}.`);
+    return undefined;
+  }
+  const object = data as Record<string, unknown>;
+  const kind = object.kind;
+  if (typeof kind !== 'string') {
+    report('error', 'kind', 'missing "kind": every resource needs apiVersion and kind.');
+    return undefined;
+  }
+  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+  const [apiGroup, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const candidates = KINDS.filter((entry) => entry.kind === kind);
+  if (candidates.length === 0) {
+    if (KNOWN_UNSIMULATED_KINDS.includes(kind)) report('warning', 'kind', `kind ${kind} is not simulated by the playground; this document is ignored.`);
+    else report('error', 'kind', `unknown kind "${kind}"; the playground reads ${[...new Set(KINDS.map((entry) => entry.kind))].join(', ')}.`);
+    return undefined;
+  }
+  const entry = candidates.find((candidate) => candidate.group === apiGroup);
+  if (!entry || !version || !entry.versions.includes(version)) {
+    const served = candidates.map((candidate) => `${candidate.group ? `${candidate.group}/` : ''}${candidate.current}`).join(' or ');
+    report('error', 'apiVersion', `apiVersion ${JSON.stringify(object.apiVersion ?? null)} does not serve ${kind}; use ${served}.`);
+    return undefined;
+  }
+  if (version !== entry.current) report('info', 'apiVersion', `${entry.group}/${version} still works, but ${entry.group}/${entry.current} is the current version.`);
+  const body = entry.internal === 'MeshConfig' ? 'data' : 'spec';
+  for (const key of Object.keys(object))
+    if (!['apiVersion', 'kind', 'metadata', body, 'status'].includes(key)) report('error', key, `unknown top-level field "${key}"; a ${kind} has apiVersion, kind, metadata and ${body}.`, true);
+  check(object.metadata, METADATA_SCHEMA, 'metadata', report);
+  const metadata = (object.metadata ?? {}) as Record<string, unknown>;
+  if (typeof metadata.name !== 'string' || metadata.name === '') report('error', 'metadata', 'metadata.name is required.', true);
+  const spec = entry.internal === 'MeshConfig' ? readMeshConfig(object, metadata, report) : (object.spec ?? {});
+  if (spec === undefined) return undefined;
+  const specSchema = SPEC_SCHEMAS[entry.internal];
+  if (specSchema) check(spec, specSchema, 'spec', report);
+  return {
+    kind: entry.internal,
+    name: String(metadata.name ?? ''),
+    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
+    labels: (metadata.labels ?? {}) as Record<string, string>,
+    annotations: (metadata.annotations ?? {}) as Record<string, string>,
+    spec,
+    locate: locator(document),
+  } as IstioResource;
 }
 
 /** Parses a multi-document YAML string of Istio resources. Never throws. */
 export function parseConfig(source: string): ParseResult {
-  const diagnostics: Diagnostic[] = [];
+  const {documents, problems: syntax} = parseYaml(source);
+  const problems: Problem[] = syntax.map((problem) => ({...problem, file: PLAYGROUND_FILE, severity: 'error'}));
   const resources: IstioResource[] = [];
-  const lineCounter = new LineCounter();
-  let documents;
-  try {
-    documents = parseAllDocuments(source, {lineCounter, uniqueKeys: true});
-  } catch (error) {
-    return {resources, diagnostics: [{severity: 'error', message: `YAML could not be read: ${String(error)}`, line: 1, column: 1}]};
-  }
-  const list = Array.isArray(documents) ? documents : [documents];
-  for (const document of list) {
-    if (document.errors.length > 0) {
-      for (const error of document.errors) {
-        const at = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-        const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
-        diagnostics.push({severity: 'error', message: `YAML syntax: ${message}`, line: at.line, column: at.col});
-      }
-      continue;
-    }
-    const start = lineCounter.linePos(document.range[0]);
-    const locations = new Locations({line: start.line, column: start.col});
-    const data = toData(document.contents, '', locations, lineCounter);
-    if (data === null || data === undefined) continue; // an empty document, e.g. after a trailing ---
-    const report = (severity: Severity, path: string, message: string, keyPosition = false): void => {
-      const at = keyPosition ? locations.of(path) : (locations.values.get(path) ?? locations.of(path));
-      diagnostics.push({severity, message, line: at.line, column: at.column, path});
+  for (const document of documents) {
+    let errors = 0;
+    const report: Report = (severity, path, message, keyPosition = false) => {
+      const at = keyPosition || path === '' ? locator(document)(path) : document.valueAt(pathFromString(path));
+      problems.push({file: PLAYGROUND_FILE, line: at.line, column: at.column, message, severity});
+      if (severity === 'error') errors += 1;
     };
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      report('error', '', `each document must be a Kubernetes resource (a map with apiVersion, kind, metadata, spec), got ${describe(data)}.`);
-      continue;
-    }
-    const object = data as Record<string, unknown>;
-    const kind = object.kind;
-    if (typeof kind !== 'string') {
-      report('error', 'kind', 'missing "kind": every resource needs apiVersion and kind.');
-      continue;
-    }
-    const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
-    const [apiGroup, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-    const candidates = KINDS.filter((entry) => entry.kind === kind);
-    if (candidates.length === 0) {
-      if (KNOWN_UNSIMULATED_KINDS.includes(kind)) report('warning', 'kind', `kind ${kind} is not simulated by the playground; this document is ignored.`);
-      else report('error', 'kind', `unknown kind "${kind}"; the playground reads ${[...new Set(KINDS.map((entry) => entry.kind))].join(', ')}.`);
-      continue;
-    }
-    const entry = candidates.find((candidate) => candidate.group === apiGroup);
-    if (!entry || !version || !entry.versions.includes(version)) {
-      const served = candidates.map((candidate) => `${candidate.group ? `${candidate.group}/` : ''}${candidate.current}`).join(' or ');
-      report('error', 'apiVersion', `apiVersion ${JSON.stringify(object.apiVersion ?? null)} does not serve ${kind}; use ${served}.`);
-      continue;
-    }
-    if (version !== entry.current) report('info', 'apiVersion', `${entry.group}/${version} still works, but ${entry.group}/${entry.current} is the current version.`);
-    let errorsBefore = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-    const body = entry.internal === 'MeshConfig' ? 'data' : 'spec';
-    for (const key of Object.keys(object)) {
-      if (!['apiVersion', 'kind', 'metadata', body, 'status'].includes(key))
-        report('error', key, `unknown top-level field "${key}"; a ${kind} has apiVersion, kind, metadata and ${body}.`, true);
-    }
-    check(object.metadata, METADATA_SCHEMA, 'metadata', locations, report);
-    const metadata = (object.metadata ?? {}) as Record<string, unknown>;
-    if (typeof metadata.name !== 'string' || metadata.name === '') report('error', 'metadata', 'metadata.name is required.', true);
-    let spec: unknown = object.spec ?? {};
-    if (entry.internal === 'MeshConfig') {
-      spec = readMeshConfig(object, metadata, locations, report);
-      if (spec === undefined) continue;
-    }
-    const specSchema = SPEC_SCHEMAS[entry.internal];
-    if (specSchema) check(spec, specSchema, 'spec', locations, report);
-    const errorsAfter = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-    if (errorsAfter > errorsBefore) {
-      errorsBefore = errorsAfter;
-      continue;
-    }
-    const labels = (metadata.labels ?? {}) as Record<string, string>;
-    resources.push({
-      kind: entry.internal,
-      annotations: (metadata.annotations ?? {}) as Record<string, string>,
-      name: String(metadata.name),
-      namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
-      labels,
-      spec: spec as Record<string, unknown>,
-      locate: (path: string) => locations.of(path === '' ? 'kind' : path),
-    } as IstioResource);
+    const resource = readResource(document, report);
+    if (resource && errors === 0) resources.push(resource);
   }
-  return {resources, diagnostics};
+  return {resources, problems};
 }

@@ -255,8 +255,8 @@ interface ResourceBase<K extends string, S> {
   readonly namespace: string | undefined;
   readonly labels: Readonly<Record<string, string>>;
   readonly spec: S;
-  /** Line and column of a field path inside this resource's document. */
-  readonly locate: (path: string) => {readonly line: number; readonly column: number};
+  /** Line and column of a field path ("spec.http[0]" or a list of keys) inside this resource's document. */
+  readonly locate: (path: string | readonly (string | number)[]) => {readonly line: number; readonly column: number};
 }
 
 export type IstioResource =

@@ -8,14 +8,16 @@
  */
 import {callService} from './hop';
 import {podIp} from './hosts';
-import {parseConfig} from './parse';
+import {sortProblems} from '../problem';
+import {parseConfig, PLAYGROUND_FILE} from './parse';
 import {seededRandom} from './prng';
 import {buildConfig} from './stages/config';
 import type {Body, Call, Sim} from './stages/context';
 import {enterThroughGateway} from './stages/gateway';
 import {SummaryBuilder} from './summary';
 import {Tracer} from './trace';
-import type {Diagnostic, Mesh, RequestSpec, RequestTrace, RunOptions, RunResult, View, Workload} from './types';
+import type {Problem} from '../problem';
+import type {Mesh, RequestSpec, RequestTrace, RunOptions, RunResult, View, Workload} from './types';
 import {validateConfig} from './validate';
 
 export const MAX_REQUESTS = 20_000;
@@ -54,18 +56,14 @@ function firstCall(mesh: Mesh, spec: RequestSpec, source: Workload): Call {
   for (const [key, value] of Object.entries(spec.headers ?? {})) if (key.trim()) headers[key.trim().toLowerCase()] = String(value);
   const {path, query} = parseRequestPath(spec.path || '/');
   const ip = source === browser ? (spec.clientIp ?? DEFAULT_CLIENT_IP) : podIp(mesh, source, 0);
-  return {client: source, host: spec.host, port: spec.port, method: (spec.method || 'GET').toUpperCase(), path, query, headers, startMs: 0, depth: 0, peerIp: ip, remoteIp: ip};
+  return {client: source, host: spec.host, port: spec.port, method: (spec.method || 'GET').toUpperCase(), path, query, headers, depth: 0, peerIp: ip, remoteIp: ip};
 }
 
-function problemsOf(mesh: Mesh, yaml: string): {diagnostics: Diagnostic[]; config?: ReturnType<typeof buildConfig>} {
+function problemsOf(mesh: Mesh, yaml: string): {problems: Problem[]; config?: ReturnType<typeof buildConfig>} {
   const parsed = parseConfig(yaml);
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) return {diagnostics: sortByPlace([...parsed.diagnostics])};
+  if (parsed.problems.some((p) => p.severity === 'error')) return {problems: sortProblems(parsed.problems)};
   const config = buildConfig(parsed.resources, mesh.extensionProviders);
-  return {diagnostics: sortByPlace([...parsed.diagnostics, ...validateConfig(config, mesh)]), config};
-}
-
-function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {problems: sortProblems([...parsed.problems, ...validateConfig(config, mesh)]), config};
 }
 
 /** Start times: an open model at a fixed rate, or N clients each sending when its last answer came. */
@@ -92,34 +90,33 @@ const EMPTY = new SummaryBuilder(0).build();
 
 /** Runs the simulation. Never throws for bad YAML or bad input: problems come back as diagnostics. */
 export function simulate(mesh: Mesh, yaml: string, spec: RequestSpec, options: RunOptions): RunResult {
-  const {diagnostics, config} = problemsOf(mesh, yaml);
-  if (!config || diagnostics.some((d) => d.severity === 'error')) return {diagnostics, summary: EMPTY, samples: []};
+  const {problems, config} = problemsOf(mesh, yaml);
+  if (!config || problems.some((p) => p.severity === 'error')) return {problems, summary: EMPTY, samples: []};
   const source = spec.source === BROWSER ? browser : mesh.workloads.find((workload) => workload.name === spec.source);
-  if (!source) return {diagnostics: [...diagnostics, {severity: 'error', message: `unknown source workload "${spec.source}"`, line: 1, column: 1}], summary: EMPTY, samples: []};
+  if (!source) return {problems: [...problems, {file: PLAYGROUND_FILE, severity: 'error', message: `unknown source workload "${spec.source}"`, line: 0}], summary: EMPTY, samples: []};
   const count = Math.max(0, Math.min(MAX_REQUESTS, Math.floor(Number.isFinite(options.count) ? options.count : 0)));
   const sampleFirst = Math.max(0, Math.floor(options.sampleFirst ?? DEFAULT_SAMPLE_FIRST));
   const sim: Sim = {mesh, config, random: seededRandom(options.seed), trace: new Tracer(), clusters: new Map(), memo: new Map()};
-  const base = firstCall(mesh, spec, source);
+  const call = firstCall(mesh, spec, source);
   const summary = new SummaryBuilder(count);
   const samples: RequestTrace[] = [];
   const clock = scheduler(options);
   for (let index = 0; index < count; index += 1) {
     const startMs = clock.next();
-    const call: Call = {...base, startMs};
     sim.trace.reset();
-    const result = source === browser ? enterThroughGateway(sim, call) : callService(sim, call);
+    const result = source === browser ? enterThroughGateway(sim, call, startMs) : callService(sim, call, startMs);
     clock.done(startMs, result.latencyMs);
     const view = viewOf(result.reply.body);
-    const {isNew} = summary.add(index, sim.trace.hops, view);
+    const isNew = summary.add(index, sim.trace.hops, view);
     if (index < sampleFirst || isNew) {
       const hops = sim.trace.render();
       samples.push({...hops[0]!, index, view, hops});
     }
   }
-  return {diagnostics, summary: summary.build(), samples};
+  return {problems, summary: summary.build(), samples};
 }
 
 /** Only the problems in the YAML, for live feedback while the learner types. */
-export function checkYaml(mesh: Mesh, yaml: string): readonly Diagnostic[] {
-  return problemsOf(mesh, yaml).diagnostics;
+export function checkYaml(mesh: Mesh, yaml: string): readonly Problem[] {
+  return problemsOf(mesh, yaml).problems;
 }

@@ -9,13 +9,40 @@ function increment<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
+/** A tree of maps keyed by parts, so hot paths count without building a string per request. */
+type Tree<T> = Map<string | number, Tree<T> | T>;
+
+function leaf<T>(tree: Tree<T>, parts: readonly (string | number)[], create: () => T): {value: T; created: boolean} {
+  let level = tree;
+  for (let index = 0; index < parts.length - 1; index += 1) {
+    let next = level.get(parts[index]!) as Tree<T> | undefined;
+    if (!next) level.set(parts[index]!, (next = new Map()));
+    level = next;
+  }
+  const last = parts[parts.length - 1]!;
+  const found = level.get(last) as T | undefined;
+  if (found !== undefined) return {value: found, created: false};
+  const value = create();
+  level.set(last, value);
+  return {value, created: true};
+}
+
+function leaves<T>(tree: Tree<T>, depth: number, prefix: (string | number)[] = []): [(string | number)[], T][] {
+  const out: [(string | number)[], T][] = [];
+  for (const [key, value] of tree) {
+    if (depth === 1) out.push([[...prefix, key], value as T]);
+    else out.push(...leaves(value as Tree<T>, depth - 1, [...prefix, key]));
+  }
+  return out;
+}
+
 export class SummaryBuilder {
   private readonly statuses = new Map<number, number>();
   private readonly destinations = new Map<string, number>();
   private readonly mirrored = new Map<string, number>();
   private readonly views = new Map<string, number>();
-  private readonly hops = new Map<string, number>();
-  private readonly outcomes = new Map<string, {count: number; firstIndex: number}>();
+  private readonly hops: Tree<{count: number}> = new Map();
+  private readonly outcomes: Tree<{count: number; firstIndex: number}> = new Map();
   private readonly latencies: Float64Array;
   private total = 0;
   private firstStart = Number.POSITIVE_INFINITY;
@@ -26,7 +53,7 @@ export class SummaryBuilder {
   }
 
   /** Adds one request; returns true when its outcome was not seen before. */
-  add(index: number, hops: readonly HopRecord[], view: View | undefined): {outcome: string; isNew: boolean} {
+  add(index: number, hops: readonly HopRecord[], view: View | undefined): boolean {
     const top = hops[0]?.result;
     const status = top?.status ?? 0;
     const latency = top?.latencyMs ?? 0;
@@ -39,18 +66,13 @@ export class SummaryBuilder {
     increment(this.destinations, top?.destination ?? 'not sent to any pod');
     for (const hop of hops) {
       if (hop.result?.mirroredTo) increment(this.mirrored, hop.result.mirroredTo);
-      if (hop.depth > 0) increment(this.hops, `${hop.from} → ${hop.result?.destination ?? hop.to}: ${hop.result?.status || 'reset'}`);
+      if (hop.depth > 0) leaf(this.hops, [hop.from, hop.result?.destination ?? hop.to, hop.result?.status ?? 0], () => ({count: 0})).value.count += 1;
     }
     if (view) increment(this.views, view.label);
-    const flags = top?.flags.length ? ` ${top.flags.join(',')}` : '';
-    const outcome = `${status || 'reset'}${flags} · ${top?.destination ?? 'no pod'}${view ? ` · ${view.label}` : ''}`;
-    const seen = this.outcomes.get(outcome);
-    if (seen) {
-      seen.count += 1;
-      return {outcome, isNew: false};
-    }
-    this.outcomes.set(outcome, {count: 1, firstIndex: index});
-    return {outcome, isNew: true};
+    const flags = top?.flags.length ? top.flags.join(',') : '';
+    const {value, created} = leaf(this.outcomes, [status, flags, top?.destination ?? '', view?.label ?? ''], () => ({count: 0, firstIndex: index}));
+    value.count += 1;
+    return created;
   }
 
   build(): RunSummary {
@@ -66,9 +88,17 @@ export class SummaryBuilder {
       byStatus: [...this.statuses.entries()].sort((a, b) => a[0] - b[0]).map(([status, count]) => ({status, count})),
       byDestination: sorted(this.destinations).map(([destination, count]) => ({destination, count})),
       mirrored: sorted(this.mirrored).map(([destination, count]) => ({destination, count})),
-      byOutcome: [...this.outcomes.entries()].sort((a, b) => b[1].count - a[1].count).map(([outcome, {count, firstIndex}]) => ({outcome, count, firstIndex})),
+      byOutcome: leaves(this.outcomes, 4)
+        .map(([[status, flags, destination, view], {count, firstIndex}]) => ({
+          outcome: `${status || 'reset'}${flags ? ` ${flags}` : ''} · ${destination || 'no pod'}${view ? ` · ${view}` : ''}`,
+          count,
+          firstIndex,
+        }))
+        .sort((a, b) => b.count - a.count || a.firstIndex - b.firstIndex),
       byView: sorted(this.views).map(([view, count]) => ({view, count})),
-      byHop: sorted(this.hops).map(([hop, count]) => ({hop, count})),
+      byHop: leaves(this.hops, 3)
+        .map(([[from, to, status], {count}]) => ({hop: `${from} → ${to}: ${status || 'reset'}`, count}))
+        .sort((a, b) => a.hop.localeCompare(b.hop)),
       latency: {meanMs: mean, p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), maxMs: max},
       meanLatencyMs: mean,
       maxLatencyMs: max,

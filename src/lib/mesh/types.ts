@@ -112,17 +112,7 @@ export interface RunOptions {
   readonly sampleFirst?: number;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** A message about the YAML, located where it applies (1-based line and column). */
-export interface Diagnostic {
-  readonly severity: Severity;
-  readonly message: string;
-  readonly line: number;
-  readonly column: number;
-  /** Field path inside the document, e.g. "spec.http[0].route[1].weight". */
-  readonly path?: string;
-}
+export type {Problem, Severity} from '../problem';
 
 export type StepKind =
   | 'source'
@@ -251,8 +241,8 @@ export interface RunSummary {
 }
 
 export interface RunResult {
-  /** Problems in the YAML. When any is an error, no request was simulated. */
-  readonly diagnostics: readonly Diagnostic[];
+  /** Problems in the YAML, located in PLAYGROUND_FILE. When any is an error, no request was simulated. */
+  readonly problems: readonly import('../problem').Problem[];
   readonly summary: RunSummary;
   /** Full traces for a sample only: the first few requests and the first of each distinct outcome, in index order. */
   readonly samples: readonly RequestTrace[];

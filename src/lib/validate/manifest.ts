@@ -4,11 +4,12 @@
  * are errors); core Kubernetes kinds get basic checks.
  */
 import Ajv, {type ErrorObject, type ValidateFunction} from 'ajv';
-import {isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node} from 'yaml';
 import schemasJson from '../../data/istio-reference/schemas.json';
 import type {JsonSchema} from '../../data/istio-reference/schemaTypes';
+import type {LocalProblem} from '../problem';
+import {checkResource, ruleResource, type Finding} from '../rules';
+import {parseYaml, pathToString, pointerToPath, type PathItem, type YamlDocument} from '../yaml';
 import {kindInfo, kindsNamed} from './kinds';
-import type {LocalProblem} from './types';
 
 const schemas = schemasJson as unknown as Record<string, JsonSchema>;
 
@@ -23,48 +24,6 @@ export interface ManifestResult {
   readonly problems: LocalProblem[];
   /** Number of YAML documents checked. */
   readonly documents: number;
-}
-
-/**
- * Rules Istio's validating webhook enforces beyond the CRD's OpenAPI schema, plus course errata
- * that the API accepts but that never work. Paths are relative to the document root.
- */
-export function semanticProblems(kind: string, data: Record<string, unknown>): {path: PathItem[]; message: string}[] {
-  const out: {path: PathItem[]; message: string}[] = [];
-  const spec = (data.spec ?? {}) as Record<string, unknown>;
-  const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
-  if (kind === 'VirtualService') {
-    list(spec.http).forEach((route, i) => {
-      if (route.redirect && route.route) out.push({path: ['spec', 'http', i, 'redirect'], message: 'VirtualService: an http route may redirect or route (forward), not both'});
-      if (route.directResponse && route.route) out.push({path: ['spec', 'http', i, 'directResponse'], message: 'VirtualService: an http route may return a directResponse or route, not both'});
-      if (route.redirect && route.directResponse) out.push({path: ['spec', 'http', i, 'redirect'], message: 'VirtualService: an http route may redirect or return a directResponse, not both'});
-    });
-  }
-  if (kind === 'DestinationRule') {
-    const policies: {policy: unknown; path: PathItem[]}[] = [{policy: spec.trafficPolicy, path: ['spec', 'trafficPolicy']}];
-    list(spec.subsets).forEach((s, i) => policies.push({policy: s.trafficPolicy, path: ['spec', 'subsets', i, 'trafficPolicy']}));
-    for (const {policy, path} of policies) {
-      const lb = (policy as Record<string, unknown> | undefined)?.loadBalancer as Record<string, unknown> | undefined;
-      const locality = lb?.localityLbSetting as Record<string, unknown> | undefined;
-      if (locality?.distribute && locality?.failover) {
-        out.push({path: [...path, 'loadBalancer', 'localityLbSetting'], message: 'DestinationRule: localityLbSetting may set distribute or failover, not both (rejected by validation)'});
-      }
-    }
-  }
-  if (kind === 'AuthorizationPolicy') {
-    list(spec.rules).forEach((rule, i) => {
-      list(rule.from).forEach((from, j) => {
-        const source = (from.source ?? {}) as Record<string, unknown>;
-        for (const field of ['principals', 'notPrincipals']) {
-          const values = Array.isArray(source[field]) ? (source[field] as unknown[]) : [];
-          if (values.some((v) => typeof v === 'string' && v.startsWith('spiffe://'))) {
-            out.push({path: ['spec', 'rules', i, 'from', j, 'source', field], message: `AuthorizationPolicy: ${field} are written without the spiffe:// prefix (cluster.local/ns/NS/sa/SA); with it they never match`});
-          }
-        }
-      });
-    });
-  }
-  return out;
 }
 
 /** Hints for unknown fields that are common mistakes (errata). */
@@ -82,39 +41,6 @@ function validatorFor(key: string, schema: JsonSchema): ValidateFunction {
     compiled.set(key, fn);
   }
   return fn;
-}
-
-type PathItem = string | number;
-
-/** Source offset of the node at path (or of the key `key` inside it). */
-function offsetOf(doc: Document, path: readonly PathItem[], key?: string): number | undefined {
-  let node: unknown = doc.contents;
-  let best: number | undefined = (node as Node | null)?.range?.[0];
-  for (const item of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(item));
-      if (!pair) break;
-      best = (pair.key as Node).range?.[0] ?? best;
-      node = pair.value;
-    } else if (isSeq(node) && typeof item === 'number') {
-      node = node.items[item];
-      best = (node as Node | null)?.range?.[0] ?? best;
-    } else break;
-  }
-  if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
-    if (pair) best = (pair.key as Node).range?.[0] ?? best;
-  }
-  return best;
-}
-
-function pointerToPath(pointer: string): PathItem[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function describe(error: ErrorObject, where: string): string {
@@ -136,9 +62,6 @@ function describe(error: ErrorObject, where: string): string {
   }
 }
 
-const dotted = (path: readonly PathItem[]): string =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${p}`)).join('');
-
 /** The sub-schema a fragment path names, e.g. VirtualService.spec.http. */
 export function fragmentSchema(fragment: string): {schema: JsonSchema; key: string} | string {
   const [kind, ...path] = fragment.split('.');
@@ -157,7 +80,7 @@ export function fragmentSchema(fragment: string): {schema: JsonSchema; key: stri
   return {schema, key: `fragment:${info.schema}:${path.join('.')}`};
 }
 
-function basicChecks(data: Record<string, unknown>, problem: (path: PathItem[], message: string, key?: string) => void): {apiVersion: string; kind: string} | undefined {
+function basicChecks(data: Record<string, unknown>, problem: (path: readonly PathItem[], message: string) => void): {apiVersion: string; kind: string} | undefined {
   const apiVersion = data.apiVersion;
   const kind = data.kind;
   if (typeof apiVersion !== 'string' || apiVersion === '') {
@@ -180,123 +103,128 @@ function basicChecks(data: Record<string, unknown>, problem: (path: PathItem[], 
   return {apiVersion, kind};
 }
 
-/** Validates every YAML document in text. Lines in the result are 1-based within text. */
-export function validateManifest(text: string, options: ManifestOptions = {}): ManifestResult {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
-  const problems: LocalProblem[] = [];
-  const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  if (!Array.isArray(docs)) {
-    // An empty stream parses to an EmptyStream: nothing to check.
-    return {problems, documents: 0};
-  }
-  let documents = 0;
-  for (const doc of docs) {
-    const errors = [...doc.errors, ...doc.warnings];
-    for (const error of errors) {
-      problems.push({line: lineAt(error.pos[0]), message: `YAML: ${error.message.split('\n')[0]}`});
-    }
-    if (errors.length > 0) continue;
-    if (doc.contents === null) continue; // empty document (e.g. trailing ---)
-    documents++;
-    const data: unknown = doc.toJS();
-    const problem = (path: PathItem[], message: string, key?: string): void => {
-      problems.push({line: lineAt(offsetOf(doc, path, key)), message});
-    };
-    const runSchema = (schemaKey: string, schema: JsonSchema, value: unknown, base: PathItem[], label: string): void => {
+/** Reports problems at paths of one document, and runs schemas over parts of it. */
+interface DocumentCheck {
+  readonly doc: YamlDocument;
+  problem(path: readonly PathItem[], message: string): void;
+  runSchema(schemaKey: string, schema: JsonSchema, value: unknown, label: string): void;
+}
+
+function documentCheck(doc: YamlDocument, problems: LocalProblem[]): DocumentCheck {
+  const problem = (path: readonly PathItem[], message: string): void => {
+    problems.push({line: doc.lineOf(path), message});
+  };
+  return {
+    doc,
+    problem,
+    runSchema(schemaKey, schema, value, label) {
       const validate = validatorFor(schemaKey, schema);
       if (validate(value)) return;
       const seen = new Set<string>();
       for (const error of validate.errors ?? []) {
-        const path = [...base, ...pointerToPath(error.instancePath)];
-        const key = error.keyword === 'additionalProperties' ? String((error.params as {additionalProperty: string}).additionalProperty) : undefined;
-        const message = `${label}: ${describe(error, dotted(path))}`;
+        const path = pointerToPath(error.instancePath);
+        const message = `${label}: ${describe(error, pathToString(path))}`;
         if (seen.has(message)) continue;
         seen.add(message);
-        problem(path, message, key);
+        // an unknown field is shown at its own key
+        const key = error.keyword === 'additionalProperties' ? [String((error.params as {additionalProperty: string}).additionalProperty)] : [];
+        problem([...path, ...key], message);
       }
-    };
+    },
+  };
+}
 
-    if (options.fragment) {
-      const fragKind = options.fragment.split('.')[0] ?? '';
-      if (kindsNamed(fragKind).some((k) => k.family === 'core') && !kindsNamed(fragKind).some((k) => k.schema)) {
-        continue; // core kinds carry no schema: a fragment of one is checked for YAML syntax only
-      }
-      const found = fragmentSchema(options.fragment);
-      if (typeof found === 'string') {
-        problem([], found);
-        continue;
-      }
-      const [kind, ...fieldPath] = options.fragment.split('.');
-      const label = `${kind} fragment`;
-      if (found.schema.type === 'array' && !Array.isArray(data)) {
-        // A single item of a list (e.g. one http route): validate it as an item.
-        runSchema(`${found.key}[]`, found.schema.items ?? {}, data, [], label);
-      } else {
-        runSchema(found.key, found.schema, data, [], label);
-      }
-      // wrap the fragment into a resource so the semantic rules see it where they expect it
-      let wrapped: unknown = data;
-      for (const segment of [...fieldPath].reverse()) wrapped = {[segment]: wrapped};
-      if (found.schema.type === 'array' && !Array.isArray(data) && fieldPath.length > 0) {
-        wrapped = data;
-        for (const [n, segment] of [...fieldPath].reverse().entries()) wrapped = {[segment]: n === 0 ? [wrapped] : wrapped};
-      }
-      for (const p of semanticProblems(kind ?? '', wrapped as Record<string, unknown>)) {
-        problem(p.path.slice(fieldPath.length).filter((x) => typeof x !== 'number' || !(found.schema.type === 'array' && !Array.isArray(data))), p.message);
-      }
-      continue;
-    }
+/** The rules of src/lib/rules that say something is wrong (notes are for the playground). */
+const reportable = (findings: readonly Finding[]): Finding[] => findings.filter((finding) => finding.severity !== 'info');
 
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      problem([], 'a manifest document must be a mapping (apiVersion, kind, metadata, …)');
-      continue;
-    }
-    const head = basicChecks(data as Record<string, unknown>, problem);
-    if (!head) continue;
-    const {apiVersion, kind} = head;
-    const info = kindInfo(apiVersion, kind);
-    if (!info) {
-      const others = kindsNamed(kind);
-      if (others.length > 0) {
-        const right = others.map((o) => o.apiVersion).join(' or ');
-        problem(['apiVersion'], `${kind}: apiVersion "${apiVersion}" is wrong on the pinned release; use ${right}`);
-      } else {
-        problem(['kind'], `unknown kind "${kind}" (${apiVersion}): the checker has no schema for it; if it is not a Kubernetes resource, mark the block nocheck="why"`);
-      }
-      continue;
-    }
-    if (apiVersion !== info.apiVersion) {
-      if (options.outdated) continue;
-      const served = info.older.includes(apiVersion);
-      problem(
-        ['apiVersion'],
-        `${kind}: use apiVersion ${info.apiVersion}${served ? ` (${apiVersion} is still served but is not the current version)` : ` ("${apiVersion}" is not served)`}; mark the block outdated="why" if the old version is the point`,
-      );
-      continue;
-    }
-    if (options.outdated) continue;
-    const obj = data as Record<string, unknown>;
-    if (info.schema) {
-      const schema = schemas[info.schema];
-      if (schema) runSchema(info.schema, schema, {spec: obj.spec}, [], `${kind} (${apiVersion})`);
-      for (const p of semanticProblems(kind, obj)) problem(p.path, p.message);
-    } else if (info.family === 'core') {
-      if (kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet') {
-        const spec = obj.spec as Record<string, unknown> | undefined;
-        if (!spec || typeof spec !== 'object') problem([], `${kind}: missing spec`);
-        else {
-          if (!spec.selector) problem(['spec'], `${kind}: missing spec.selector`);
-          if (!spec.template) problem(['spec'], `${kind}: missing spec.template`);
-        }
-      }
-      if (kind === 'Service') {
-        const spec = obj.spec as Record<string, unknown> | undefined;
-        if (spec && spec.type !== 'ExternalName' && spec.ports !== undefined && !Array.isArray(spec.ports)) {
-          problem(['spec', 'ports'], 'Service: spec.ports must be a list');
-        }
-      }
+/** A document that is only part of a resource (`fragment="Kind.path"`). */
+function checkFragment(check: DocumentCheck, fragment: string): void {
+  const [kind = '', ...fieldPath] = fragment.split('.');
+  if (kindsNamed(kind).some((k) => k.family === 'core') && !kindsNamed(kind).some((k) => k.schema)) {
+    return; // core kinds carry no schema: a fragment of one is checked for YAML syntax only
+  }
+  const found = fragmentSchema(fragment);
+  if (typeof found === 'string') {
+    check.problem([], found);
+    return;
+  }
+  const data = check.doc.data;
+  // A single item of a list (e.g. one http route) is validated as an item.
+  const oneItem = found.schema.type === 'array' && !Array.isArray(data);
+  if (oneItem) check.runSchema(`${found.key}[]`, found.schema.items ?? {}, data, `${kind} fragment`);
+  else check.runSchema(found.key, found.schema, data, `${kind} fragment`);
+  // The rules read whole resources: wrap the fragment where it sits, then map paths back.
+  let spec: unknown = oneItem ? [data] : data;
+  for (const segment of fieldPath.slice(1).reverse()) spec = {[segment]: spec};
+  const skip = fieldPath.length + (oneItem ? 1 : 0);
+  for (const finding of reportable(checkResource({kind, spec}))) check.problem(finding.path.slice(skip), finding.message);
+}
+
+/** Deployments and Services carry no schema: the few checks that catch a broken one. */
+function checkCoreKind(check: DocumentCheck, kind: string, obj: Record<string, unknown>): void {
+  const spec = obj.spec as Record<string, unknown> | undefined;
+  if (kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet') {
+    if (!spec || typeof spec !== 'object') check.problem([], `${kind}: missing spec`);
+    else {
+      if (!spec.selector) check.problem(['spec'], `${kind}: missing spec.selector`);
+      if (!spec.template) check.problem(['spec'], `${kind}: missing spec.template`);
     }
   }
-  return {problems, documents};
+  if (kind === 'Service' && spec && spec.type !== 'ExternalName' && spec.ports !== undefined && !Array.isArray(spec.ports)) {
+    check.problem(['spec', 'ports'], 'Service: spec.ports must be a list');
+  }
+}
+
+/** A document that is a whole resource. */
+function checkResourceDocument(check: DocumentCheck, options: ManifestOptions): void {
+  const data = check.doc.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    check.problem([], 'a manifest document must be a mapping (apiVersion, kind, metadata, …)');
+    return;
+  }
+  const obj = data as Record<string, unknown>;
+  const head = basicChecks(obj, (path, message) => check.problem(path, message));
+  if (!head) return;
+  const {apiVersion, kind} = head;
+  const info = kindInfo(apiVersion, kind);
+  if (!info) {
+    const others = kindsNamed(kind);
+    if (others.length > 0) {
+      const right = others.map((o) => o.apiVersion).join(' or ');
+      check.problem(['apiVersion'], `${kind}: apiVersion "${apiVersion}" is wrong on the pinned release; use ${right}`);
+    } else {
+      check.problem(['kind'], `unknown kind "${kind}" (${apiVersion}): the checker has no schema for it; if it is not a Kubernetes resource, mark the block nocheck="why"`);
+    }
+    return;
+  }
+  if (apiVersion !== info.apiVersion) {
+    if (options.outdated) return;
+    const served = info.older.includes(apiVersion);
+    check.problem(
+      ['apiVersion'],
+      `${kind}: use apiVersion ${info.apiVersion}${served ? ` (${apiVersion} is still served but is not the current version)` : ` ("${apiVersion}" is not served)`}; mark the block outdated="why" if the old version is the point`,
+    );
+    return;
+  }
+  if (options.outdated) return;
+  if (info.schema) {
+    const schema = schemas[info.schema];
+    if (schema) check.runSchema(info.schema, schema, {spec: obj.spec}, `${kind} (${apiVersion})`);
+    const resource = ruleResource(obj);
+    for (const finding of resource ? reportable(checkResource(resource)) : []) check.problem(finding.path, `${kind}: ${finding.message}`);
+  } else if (info.family === 'core') {
+    checkCoreKind(check, kind, obj);
+  }
+}
+
+/** Validates every YAML document in text. Lines in the result are 1-based within text. */
+export function validateManifest(text: string, options: ManifestOptions = {}): ManifestResult {
+  const parsed = parseYaml(text);
+  const problems: LocalProblem[] = [...parsed.problems];
+  for (const doc of parsed.documents) {
+    const check = documentCheck(doc, problems);
+    if (options.fragment) checkFragment(check, options.fragment);
+    else checkResourceDocument(check, options);
+  }
+  return {problems, documents: parsed.documents.length};
 }

@@ -1,162 +1,15 @@
 /**
- * Shell text → simple commands (words), with line numbers, and the per-command rules:
- * no `$ ` prompts, real kubectl verbs and no removed kubectl flags, no `kubectl exec -it`,
- * istioctl commands and flags of the pinned release, and no other Istio version.
+ * The one rulebook for what a learner types, applied to Markdown shell blocks by the content
+ * checker and to every lab command by the lab reader (src/lib/labs/parse.ts): no `$ ` prompts,
+ * real kubectl verbs and no removed kubectl flags, no interactive `kubectl exec -it`, istioctl
+ * commands and flags of the pinned release, no other Istio version, and (for lab commands) pinned
+ * sample URLs. Commands come from a real bash parser (./shellSyntax.ts).
  */
 import {ISTIO_MINOR, ISTIO_VERSION} from '../../data/course';
+import type {LocalProblem} from '../problem';
 import {checkIstioctlArgs} from './istioctl';
-import type {LocalProblem} from './types';
-
-export interface SimpleCommand {
-  /** Shell words (quotes removed, `$VAR` kept as written). */
-  readonly words: string[];
-  /** 1-based line (within the checked text) where the command starts. */
-  readonly line: number;
-}
-
-/** Replaces lab placeholders so the text is plain shell: {{VAR}} → a word, {{manifest:F}} → a URL. */
-export function replacePlaceholders(text: string): string {
-  return text
-    .replace(/\{\{\s*manifest:([^}\s]+)\s*\}\}/g, 'https://labs.example.invalid/manifests/$1')
-    .replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, 'placeholder-$1');
-}
-
-/**
- * Splits shell text into simple commands. Understands quotes, `\` line continuations, comments,
- * `&& || ; | &` and `$( … )` (commands inside are returned too). Heredoc bodies are skipped.
- */
-export function splitCommands(text: string): SimpleCommand[] {
-  const out: SimpleCommand[] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let line = 1;
-  let startLine = 1;
-  const heredocs: string[] = [];
-  const stack: {words: string[]; word: string; inWord: boolean; startLine: number; wordLine: number}[] = [];
-  const endWord = (): void => {
-    if (inWord) {
-      if (words.length === 0) startLine = wordLine;
-      words.push(word);
-    }
-    word = '';
-    inWord = false;
-  };
-  let wordLine = 1;
-  const endCommand = (): void => {
-    endWord();
-    if (words.length > 0) out.push({words, line: startLine});
-    words = [];
-  };
-  const addChar = (c: string): void => {
-    if (!inWord) wordLine = line;
-    inWord = true;
-    word += c;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
-      line++;
-      if (heredocs.length > 0) {
-        endCommand();
-        // skip heredoc bodies
-        for (const tag of heredocs.splice(0)) {
-          while (i < text.length) {
-            const nl = text.indexOf('\n', i + 1);
-            const bodyLine = text.slice(i + 1, nl === -1 ? text.length : nl);
-            i = nl === -1 ? text.length : nl;
-            line++;
-            if (bodyLine.replace(/^\t+/, '') === tag) break;
-          }
-        }
-        line--;
-        continue;
-      }
-      if (stack.length === 0) endCommand();
-      else endWord();
-      continue;
-    }
-    if (c === '\\') {
-      if (text[i + 1] === '\n') {
-        i++;
-        line++;
-        endWord();
-        continue;
-      }
-      addChar(text[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      const part = text.slice(i + 1, end === -1 ? text.length : end);
-      if (!inWord) wordLine = line;
-      inWord = true;
-      word += part;
-      line += (part.match(/\n/g) ?? []).length;
-      i = end === -1 ? text.length : end;
-      continue;
-    }
-    if (c === '"') {
-      if (!inWord) wordLine = line;
-      inWord = true;
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === '\\') j++;
-        if (text[j] === '\n') line++;
-      }
-      word += text.slice(i + 1, j);
-      i = j;
-      continue;
-    }
-    if (c === '#' && !inWord) {
-      const nl = text.indexOf('\n', i);
-      i = (nl === -1 ? text.length : nl) - 1;
-      continue;
-    }
-    if (c === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
-      // command substitution: its contents are checked as their own command
-      if (!inWord) wordLine = line;
-      stack.push({words, word, inWord: true, startLine, wordLine});
-      words = [];
-      word = '';
-      inWord = false;
-      i++;
-      continue;
-    }
-    if (c === ')' && stack.length > 0) {
-      endCommand();
-      const outer = stack.pop()!;
-      words = outer.words;
-      word = `${outer.word}$(…)`;
-      inWord = true;
-      startLine = outer.startLine;
-      wordLine = outer.wordLine;
-      continue;
-    }
-    if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<') {
-      endWord();
-      const m = /^<<-?\s*(['"]?)([A-Za-z_][\w-]*)\1/.exec(text.slice(i));
-      if (m) {
-        heredocs.push(m[2]!);
-        i += m[0].length - 1;
-        continue;
-      }
-    }
-    if (c === ';' || c === '&' || c === '|') {
-      endCommand();
-      if (text[i + 1] === c) i++;
-      continue;
-    }
-    if (c === ' ' || c === '\t') {
-      endWord();
-      continue;
-    }
-    addChar(c);
-  }
-  endCommand();
-  return out;
-}
+import {parseShell} from './shellSyntax';
+import {checkUrls} from './urls';
 
 const KUBECTL_VERBS = new Set([
   'annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info',
@@ -249,39 +102,54 @@ export function versionProblems(text: string, options: VersionOptions = {}): str
 }
 
 export interface CommandCheckOptions extends VersionOptions {
-  /** Text is a lab command (one command string) rather than a Markdown block. */
-  readonly lab?: boolean;
+  /** Report text bash cannot parse (the lab reader does; the content checker runs `bash -n`). */
+  readonly syntax?: boolean;
+  /** Check URLs too (a lab command; a Markdown page's URLs are checked with the whole page). */
+  readonly urls?: boolean;
 }
 
 export interface ShellResult {
   readonly problems: LocalProblem[];
   readonly commands: number;
   readonly istioctl: number;
+  readonly urls: number;
 }
 
 const isTool = (word: string, tool: string): boolean => word === tool || word.endsWith(`/${tool}`);
 
-/** All the per-command rules for a shell block or lab command (not bash -n; see bash.ts). */
+/** Words that run the command after them (`sudo kubectl …`), and assignments before a command. */
+const WRAPPERS = new Set(['sudo', 'time', 'exec', 'command', 'env', 'watch', 'xargs', 'nohup']);
+
+function commandWords(words: readonly string[]): readonly string[] {
+  let start = 0;
+  while (start < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[start]!) || WRAPPERS.has(words[start]!))) start++;
+  return words.slice(start);
+}
+
+export const PROMPT_MESSAGE = 'a "$ " prompt: write only what the learner types (output goes in a text block)';
+/** A line that starts with a prompt; replace with '$1' to drop the prompt. */
+export const PROMPT_LINE = /^(\s*)\$( |$)/gm;
+
+/** All the per-command rules for a shell block or lab command (bash -n is separate; see bash.ts). */
 export function checkShell(text: string, options: CommandCheckOptions = {}): ShellResult {
   const problems: LocalProblem[] = [];
-  const lines = text.split('\n');
-  lines.forEach((l, idx) => {
-    if (/^\s*\$ /.test(l) || /^\s*\$$/.test(l)) {
-      problems.push({line: idx + 1, message: 'shell prompt "$ " in a command block: write only what the learner types (output goes in a text block)'});
-    }
-    for (const message of versionProblems(l, options)) problems.push({line: idx + 1, message});
+  text.split('\n').forEach((line, index) => {
+    if (/^\s*\$( |$)/.test(line)) problems.push({line: index + 1, message: PROMPT_MESSAGE});
+    for (const message of versionProblems(line, options)) problems.push({line: index + 1, message});
   });
-  const plain = replacePlaceholders(text.replace(/^(\s*)\$ /gm, '$1'));
+  const urls = options.urls ? checkUrls(text) : {problems: [], urls: 0};
+  problems.push(...urls.problems);
+  const parsed = parseShell(text.replace(PROMPT_LINE, '$1'));
+  if (parsed.syntaxError && options.syntax) {
+    problems.push({line: parsed.syntaxError.line, message: `not valid bash: ${parsed.syntaxError.message}`});
+  }
   let commands = 0;
   let istioctl = 0;
-  for (const cmd of splitCommands(plain)) {
-    let words = cmd.words;
-    while (words.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]!) || ['sudo', 'time', 'exec', 'command', 'env', 'watch', 'xargs', 'nohup'].includes(words[0]!))) {
-      words = words.slice(1);
-    }
-    if (words.length === 0) continue;
+  for (const command of parsed.commands) {
+    const words = commandWords(command.words);
+    const tool = words[0];
+    if (tool === undefined) continue;
     commands++;
-    const tool = words[0]!;
     let messages: string[] = [];
     if (isTool(tool, 'istioctl')) {
       istioctl++;
@@ -289,12 +157,12 @@ export function checkShell(text: string, options: CommandCheckOptions = {}): She
     } else if (isTool(tool, 'kubectl')) {
       messages = checkKubectl(words.slice(1));
     }
-    for (const message of messages) problems.push({line: cmd.line, message});
+    for (const message of messages) problems.push({line: command.line, message});
   }
-  return {problems, commands, istioctl};
+  return {problems, commands, istioctl, urls: urls.urls};
 }
 
-/** One command string (as a lab engine would hold it) → messages. */
-export function checkCommand(command: string, options: CommandCheckOptions = {lab: true}): string[] {
-  return checkShell(command, options).problems.map((p) => p.message);
+/** One command as a lab holds it → messages (syntax and URLs included). */
+export function checkCommand(command: string, options: CommandCheckOptions = {syntax: true, urls: true}): string[] {
+  return checkShell(command, options).problems.map((problem) => problem.message);
 }

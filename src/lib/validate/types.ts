@@ -1,19 +1,4 @@
-/** One problem the content checker found, printed as `file:line: message`. */
-export interface Problem {
-  readonly file: string;
-  readonly line: number;
-  readonly message: string;
-}
-
-/** A message located relative to the text that was checked (1-based line within it). */
-export interface LocalProblem {
-  readonly line: number;
-  readonly message: string;
-}
-
-export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}: ${problem.message}`;
-}
+/** What a content-checker run counted (its problems use the one type in src/lib/problem.ts). */
 
 /** What a run checked and what it was told not to check, for the summary line. */
 export interface Counts {

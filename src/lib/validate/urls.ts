@@ -5,7 +5,7 @@
  */
 import {ISTIO_MINOR} from '../../data/course';
 import samples from '../../data/istio-reference/samples.json';
-import type {LocalProblem} from './types';
+import type {LocalProblem} from '../problem';
 
 const SAMPLE_PATHS = new Set<string>(samples.paths);
 

@@ -4,10 +4,11 @@
  */
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {LineCounter, parseAllDocuments} from 'yaml';
 import {LAB_CATALOG} from '../../data/labCatalog';
-import {LabError, type Lab, type LabIssue, type LabPageData, type LabSummary} from '../../lib/labs/model';
+import {LabError, type Lab, type LabPageData, type LabSummary} from '../../lib/labs/model';
 import {parseLab} from '../../lib/labs/parse';
+import {inFile, type Problem} from '../../lib/problem';
+import {parseYaml} from '../../lib/yaml';
 
 export const LABS_DIR = 'labs';
 /** Lab pages live in this docs folder, one `<id>.mdx` each, served at /docs/labs/<id>/. */
@@ -55,7 +56,7 @@ export function loadLab(siteDir: string, id: string): LoadedLab {
   const manifestFiles = existsSync(manifestDir)
     ? readdirSync(manifestDir).filter((name) => statSync(path.join(manifestDir, name)).isFile()).sort()
     : [];
-  const issues: LabIssue[] = [];
+  const issues: Problem[] = [];
   const manifests: Record<string, string> = {};
   for (const name of manifestFiles) {
     const file = path.join(manifestDir, name);
@@ -65,12 +66,7 @@ export function loadLab(siteDir: string, id: string): LoadedLab {
       issues.push({file: relative(siteDir, file), line: 0, message: 'manifests/ holds only .yaml files'});
       continue;
     }
-    const lineCounter = new LineCounter();
-    for (const doc of parseAllDocuments(text, {lineCounter})) {
-      for (const error of doc.errors) {
-        issues.push({file: relative(siteDir, file), line: lineCounter.linePos(error.pos[0]).line, message: `YAML: ${error.message.split('\n')[0]}`});
-      }
-    }
+    issues.push(...inFile(relative(siteDir, file), 1, parseYaml(text).problems));
   }
   let lab: Lab | undefined;
   try {
@@ -94,7 +90,7 @@ export function loadLab(siteDir: string, id: string): LoadedLab {
 /** Loads every lab; throws one LabError listing the issues of all of them. */
 export function loadAllLabs(siteDir: string): LoadedLab[] {
   const loaded: LoadedLab[] = [];
-  const issues: LabIssue[] = [];
+  const issues: Problem[] = [];
   for (const id of labIds(siteDir)) {
     try {
       loaded.push(loadLab(siteDir, id));

@@ -45,7 +45,7 @@ export function sendAttempts(context: HopContext, plan: Plan, startMs: number): 
   const {router, cluster, state, retry} = plan;
   const settings = router.l7 ? outlierSettings(cluster.policy) : undefined;
   const deadline = plan.timeoutMs !== undefined ? startMs + plan.timeoutMs : Number.POSITIVE_INFINITY;
-  const tried = new Set<string>();
+  let tried: Set<string> | undefined;
   let now = startMs;
   for (let attempts = 1; ; attempts += 1) {
     const healthy = healthyEndpoints(context, router, state, settings, cluster.endpoints, now);
@@ -53,9 +53,9 @@ export function sendAttempts(context: HopContext, plan: Plan, startMs: number): 
       sim.trace.note(hop, 'outlier', router.at, 'fail', 'every pod is ejected: no healthy upstream');
       return {reply: {kind: 'response', status: 503, latencyMs: LOCAL_REPLY_MS, flags: ['UH'], mtls: 'not reached'}, attempts, endMs: now + LOCAL_REPLY_MS, flags: []};
     }
-    const fresh = tried.size && router.l7 ? healthy.filter((endpoint) => !tried.has(endpoint.pod.name)) : healthy;
+    const fresh = tried && router.l7 ? healthy.filter((endpoint) => !tried!.has(endpoint.pod.name)) : healthy;
     const endpoint = pickEndpoint(sim, state, cluster.policy, fresh.length ? fresh : healthy, now, router.l7);
-    tried.add(endpoint.pod.name);
+    if (retry.retries > 0) (tried ??= new Set()).add(endpoint.pod.name);
     sim.trace.step(hop, 'attempt', router.at, 'info', attemptText, attempts, router.l7 ? `${cluster.policy.loadBalancer?.simple ?? 'LEAST_REQUEST'} picks` : 'picks', endpoint.pod.name, endpoint.workload.name);
     let reply = serveAttempt(context, router, cluster, endpoint, now, plan.protocol, plan.callOutFrom(endpoint));
     if (retry.perTryMs !== undefined && reply.latencyMs > retry.perTryMs && reply.kind !== 'reset') {
@@ -63,7 +63,7 @@ export function sendAttempts(context: HopContext, plan: Plan, startMs: number): 
       sim.trace.step(hop, 'timeout', router.at, 'fail', perTryText, retry.perTryMs);
     }
     const end = now + reply.latencyMs;
-    occupy(state, endpoint, Math.min(end, deadline));
+    occupy(state, endpoint, now, Math.min(end, deadline));
     if (end > deadline) {
       sim.trace.step(hop, 'timeout', router.at, 'fail', routeTimeoutText, plan.timeoutMs!, '');
       return {reply: {...reply, kind: 'timeout', status: 504, flags: ['UT'], body: undefined}, attempts, endMs: deadline, flags: []};

@@ -13,8 +13,8 @@ export interface Sim {
   readonly config: Config;
   readonly random: Random;
   readonly trace: Tracer;
-  /** Connection pools and outlier detection, per client proxy and upstream cluster. */
-  readonly clusters: Map<string, ClusterState>;
+  /** Connection pools and outlier detection, per upstream cluster and client proxy. */
+  readonly clusters: Map<Cluster, Map<string, ClusterState>>;
   /** Decisions that depend only on configuration and request attributes, computed once. */
   readonly memo: Map<string, unknown>;
 }
@@ -29,7 +29,6 @@ export interface Call {
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
-  readonly startMs: number;
   readonly depth: number;
   /** The address the server's proxy sees the connection come from. */
   readonly peerIp: string;

@@ -47,13 +47,16 @@ function endpointsOf(sim: Sim, namespace: string, selector: Readonly<Record<stri
 }
 
 /** The upstream cluster for a destination, as seen by a proxy that reads DestinationRules (l7) or not. */
+const clusters = new WeakMap<Sim, WeakMap<Destination, Map<string, ClusterResult>>>();
+
 export function resolveCluster(sim: Sim, destination: Destination, fromNamespace: string, requestedPort: number | undefined, l7: boolean): ClusterResult {
-  const host = configHost(destination.host ?? '', fromNamespace || DEFAULT_NAMESPACE);
-  const key = `${host}|${destination.subset ?? ''}|${destination.port?.number ?? requestedPort ?? ''}|${l7}`;
-  const cached = sim.memo.get(key) as ClusterResult | undefined;
-  if (cached) return cached;
-  const result = computeCluster(sim, host, destination, requestedPort, l7);
-  sim.memo.set(key, result);
+  let byDestination = clusters.get(sim);
+  if (!byDestination) clusters.set(sim, (byDestination = new WeakMap()));
+  let byKey = byDestination.get(destination);
+  if (!byKey) byDestination.set(destination, (byKey = new Map()));
+  const key = `${fromNamespace}|${requestedPort}|${l7}`;
+  let result = byKey.get(key);
+  if (!result) byKey.set(key, (result = computeCluster(sim, configHost(destination.host ?? '', fromNamespace || DEFAULT_NAMESPACE), destination, requestedPort, l7)));
   return result;
 }
 

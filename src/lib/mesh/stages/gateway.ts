@@ -69,21 +69,46 @@ const addressText = (peer: string, remote: string, trusted: number) =>
   `client address ${peer}${remote !== peer ? `; X-Forwarded-For with numTrustedProxies ${trusted} gives the original client ${remote}` : trusted > 0 ? '' : ' (numTrustedProxies 0: X-Forwarded-For is not trusted)'}`;
 
 /** A request from a browser or curl outside the cluster, through the ingress gateway. */
-export function enterThroughGateway(sim: Sim, call: Call): HopResult {
-  const port = call.port ?? 80;
-  const hop = sim.trace.openHop(0, call.client.name, call.host, 'http', call.startMs);
-  const ingress = findIngress(sim, call.host.toLowerCase(), port);
-  const close = (status: number, why: string, authz?: HopResult['reply']['authz'], flags: string[] = []) => {
-    sim.trace.note(hop, 'gateway', 'ingress gateway', 'fail', why);
-    return closeHop(sim, hop, call, {reply: {kind: status ? 'response' : 'connect-failure', status, latencyMs: LOCAL_REPLY_MS, flags, mtls: 'not reached', authz}, endMs: call.startMs + LOCAL_REPLY_MS, attempts: 0, route: 'none', flags: []});
-  };
-  if (!ingress) return close(0, `no Gateway listens for ${call.host} on port ${port}: the connection is refused (apply a Gateway, or check its hosts)`);
+interface Entry {
+  readonly ingress?: Ingress;
+  readonly atGateway: Call;
+  readonly gatewayCall?: Call;
+  readonly router?: Router;
+}
+
+/** Everything about the entry that does not change from one request to the next, worked out once per run. */
+function entryFor(sim: Sim, call: Call): Entry {
+  const cached = sim.memo.get('ingress') as Entry | undefined;
+  if (cached) return cached;
+  const ingress = findIngress(sim, call.host.toLowerCase(), call.port ?? 80);
   const remoteIp = remoteAddress(call.peerIp, call.headers['x-forwarded-for'], sim.config.settings.numTrustedProxies);
   const atGateway: Call = {...call, remoteIp};
+  const entry: Entry = ingress
+    ? {
+        ingress,
+        atGateway,
+        gatewayCall: {...atGateway, client: ingress.workload},
+        router: {at: 'ingress gateway', owner: ingress.workload.name, l7: true, principal: `${sim.mesh.trustDomain}/ns/${ingress.workload.namespace}/sa/${ingress.workload.serviceAccount}`},
+      }
+    : {atGateway};
+  sim.memo.set('ingress', entry);
+  return entry;
+}
+
+export function enterThroughGateway(sim: Sim, call: Call, startMs: number): HopResult {
+  const port = call.port ?? 80;
+  const hop = sim.trace.openHop(0, call.client.name, call.host, 'http', startMs);
+  const {ingress, atGateway, gatewayCall, router} = entryFor(sim, call);
+  const close = (status: number, why: string, authz?: HopResult['reply']['authz'], flags: string[] = []) => {
+    sim.trace.note(hop, 'gateway', 'ingress gateway', 'fail', why);
+    return closeHop(sim, hop, {reply: {kind: status ? 'response' : 'connect-failure', status, latencyMs: LOCAL_REPLY_MS, flags, mtls: 'not reached', authz}, endMs: startMs + LOCAL_REPLY_MS, attempts: 0, route: 'none', flags: []});
+  };
+  if (!ingress || !gatewayCall || !router) return close(0, `no Gateway listens for ${call.host} on port ${port}: the connection is refused (apply a Gateway, or check its hosts)`);
+  const remoteIp = atGateway.remoteIp;
   const context: HopContext = {sim, hop, call: atGateway};
   sim.trace.step(hop, 'gateway', 'ingress gateway', 'info', listenerText, ingress, call.host, port);
   sim.trace.step(hop, 'gateway', 'ingress gateway', 'info', addressText, call.peerIp, remoteIp, sim.config.settings.numTrustedProxies);
-  const outcome = enforcePolicy(context, 'ingress gateway', 'gateway', {workload: ingress.workload, service: '', serviceNamespace: ingress.namespace, gatewayName: ingress.gatewayApiName}, {
+  const outcome = enforcePolicy(context, [ingress.workload], 'ingress gateway', 'gateway', {workload: ingress.workload, service: '', serviceNamespace: ingress.namespace, gatewayName: ingress.gatewayApiName}, {
     method: call.method,
     path: call.path,
     host: call.host,
@@ -94,13 +119,11 @@ export function enterThroughGateway(sim: Sim, call: Call): HopResult {
   });
   if (outcome.jwtRejected) return close(401, 'the gateway rejects the token: 401');
   if (outcome.verdict.decision === 'deny') return close(403, 'the gateway denies the request: 403 RBAC: access denied', outcome.verdict);
-  const router: Router = {at: 'ingress gateway', owner: ingress.workload.name, l7: true, principal: `${sim.mesh.trustDomain}/ns/${ingress.workload.namespace}/sa/${ingress.workload.serviceAccount}`};
-  const gatewayCall: Call = {...atGateway, client: ingress.workload};
   const gatewayContext: HopContext = {sim, hop, call: gatewayCall};
   const host = call.host.toLowerCase();
   const tables = ingress.tables;
   const anyHost = tables.find((table) => table.hosts.some((pattern) => hostMatches(pattern, host)));
   if (!anyHost) return close(404, `no VirtualService or HTTPRoute bound to this gateway routes ${call.host}: 404 NR`, undefined, ['NR']);
-  const result = routeCall(gatewayContext, router, tables, host, {name: 'http', port, protocol: 'http'}, call.startMs, callOutFrom(sim, 0));
-  return closeHop(sim, hop, gatewayCall, result);
+  const result = routeCall(gatewayContext, router, tables, host, {name: 'http', port, protocol: 'http'}, startMs, callOutFrom(sim, 0));
+  return closeHop(sim, hop, result);
 }

@@ -30,9 +30,15 @@ function clientSends(sim: Sim, router: Router, client: Workload, server: Workloa
   return {mutual: true, why: 'auto mTLS: the server has a sidecar, so mutual TLS'};
 }
 
+/** Decisions per endpoint (which implies its cluster and port), router and client: they depend on configuration only. */
+const decisions = new WeakMap<Endpoint, WeakMap<Router, WeakMap<Workload, MtlsResult>>>();
+
 export function negotiateMtls(sim: Sim, router: Router, client: Workload, endpoint: Endpoint, cluster: Cluster, port: number): MtlsResult {
-  const key = `mtls|${router.owner}|${router.viaWaypoint ?? ''}|${client.name}|${endpoint.workload.name}|${cluster.key}|${port}`;
-  const cached = sim.memo.get(key) as MtlsResult | undefined;
+  let byRouter = decisions.get(endpoint);
+  if (!byRouter) decisions.set(endpoint, (byRouter = new WeakMap()));
+  let byClient = byRouter.get(router);
+  if (!byClient) byRouter.set(router, (byClient = new WeakMap()));
+  const cached = byClient.get(client);
   if (cached) return cached;
   const server = endpoint.workload;
   const peer = server.mode === 'outside' ? undefined : effectivePeerAuthentication(sim.mesh, sim.config.pa, server, port);
@@ -43,6 +49,6 @@ export function negotiateMtls(sim: Sim, router: Router, client: Workload, endpoi
   if (peer && sent.mutual && peer.mode === 'DISABLE' && server.mode === 'sidecar' && !router.viaWaypoint && client.mode !== 'ambient')
     rejected = 'the server sidecar has mTLS disabled, but the client sends mutual TLS: the handshake fails and the connection is reset';
   const result: MtlsResult = {state, why: sent.why, peer, rejected};
-  sim.memo.set(key, result);
+  byClient.set(client, result);
   return result;
 }

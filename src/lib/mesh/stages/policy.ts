@@ -25,12 +25,21 @@ export interface PolicyOutcome {
   readonly requestPrincipal?: string;
 }
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-function idOf(value: object): number {
-  let id = ids.get(value);
-  if (id === undefined) ids.set(value, (id = nextId++));
-  return id;
+type Memo = WeakMap<object, Memo | PolicyOutcome>;
+/** Outcomes per call object (one per kind of request in a run), then per the objects that fix the enforcement point. */
+const outcomes: Memo = new WeakMap();
+
+function remembered(keys: readonly object[], compute: () => PolicyOutcome): PolicyOutcome {
+  let level = outcomes;
+  for (let index = 0; index < keys.length - 1; index += 1) {
+    let next = level.get(keys[index]!) as Memo | undefined;
+    if (!next) level.set(keys[index]!, (next = new WeakMap()));
+    level = next;
+  }
+  const last = keys[keys.length - 1]!;
+  let outcome = level.get(last) as PolicyOutcome | undefined;
+  if (!outcome) level.set(last, (outcome = compute()));
+  return outcome;
 }
 
 function requestAuthentications(sim: Sim, enforcer: Enforcer, target: PolicyTarget) {
@@ -64,15 +73,14 @@ function decide(sim: Sim, enforcer: Enforcer, target: PolicyTarget, request: Aut
 const text = (line: string) => line;
 const verdictText = (verdict: AuthzVerdict, suffix: string) => `${verdict.decision.toUpperCase()}: ${verdict.reason}${suffix}`;
 
-/** Runs authentication and authorization at one enforcement point and records them in the trace. */
-export function enforcePolicy(context: HopContext, at: string, enforcer: Enforcer, target: PolicyTarget, request: AuthzRequest, l4Only = enforcer === 'ztunnel'): PolicyOutcome {
+/**
+ * Runs authentication and authorization at one enforcement point and records them in the trace.
+ * `keys` are the objects that, with the call, fix everything the decision reads (the endpoint
+ * and router for a server, the gateway workload, the waypoint router): it is computed once.
+ */
+export function enforcePolicy(context: HopContext, keys: readonly object[], at: string, enforcer: Enforcer, target: PolicyTarget, request: AuthzRequest, l4Only = enforcer === 'ztunnel'): PolicyOutcome {
   const {sim, hop} = context;
-  const key = `policy|${enforcer}|${l4Only}|${target.workload.name}|${target.service}|${target.gatewayName ?? ''}|${request.principal ?? ''}|${request.method}|${request.path}|${request.host}|${request.port}|${request.sourceIp ?? ''}|${request.remoteIp ?? ''}|${idOf(request.headers)}`;
-  let outcome = sim.memo.get(key) as PolicyOutcome | undefined;
-  if (!outcome) {
-    outcome = decide(sim, enforcer, target, request, l4Only);
-    sim.memo.set(key, outcome);
-  }
+  const outcome = remembered([context.call, ...keys], () => decide(sim, enforcer, target, request, l4Only));
   if (outcome.jwtNote) sim.trace.step(hop, 'authn', at, outcome.jwtRejected ? 'fail' : 'ok', text, outcome.jwtNote);
   if (outcome.jwtRejected) return outcome;
   for (const note of outcome.notes) sim.trace.step(hop, 'authz', at, 'info', text, note);

@@ -30,12 +30,10 @@ export interface ClusterState {
 }
 
 export function clusterState(sim: Sim, router: Router, cluster: Cluster): ClusterState {
-  const key = `${router.owner}→${cluster.key}`;
-  let state = sim.clusters.get(key);
-  if (!state) {
-    state = {active: [], pending: [], podActive: new Map(), pods: new Map(), roundRobin: 0};
-    sim.clusters.set(key, state);
-  }
+  let byOwner = sim.clusters.get(cluster);
+  if (!byOwner) sim.clusters.set(cluster, (byOwner = new Map()));
+  let state = byOwner.get(router.owner);
+  if (!state) byOwner.set(router.owner, (state = {active: [], pending: [], podActive: new Map(), pods: new Map(), roundRobin: 0}));
   return state;
 }
 
@@ -88,10 +86,12 @@ export function admit(context: HopContext, router: Router, state: ClusterState, 
 }
 
 /** Records a request occupying the pool and a pod from `start` to `end`. */
-export function occupy(state: ClusterState, endpoint: Endpoint, end: number): void {
+export function occupy(state: ClusterState, endpoint: Endpoint, start: number, end: number): void {
+  if (state.active.length > 64) live(state.active, start);
   state.active.push(end);
   let pod = state.podActive.get(endpoint.pod.name);
   if (!pod) state.podActive.set(endpoint.pod.name, (pod = []));
+  if (pod.length > 64) live(pod, start);
   pod.push(end);
 }
 
@@ -107,9 +107,17 @@ export interface OutlierSettings {
 }
 
 /** Envoy's defaults where Istio leaves a field unset: 5 consecutive 5xx, 10 s, 30 s, 10 %. */
+const settingsCache = new WeakMap<TrafficPolicy, OutlierSettings>();
+
 export function outlierSettings(policy: TrafficPolicy): OutlierSettings | undefined {
   const outlier = policy.outlierDetection;
   if (!outlier) return undefined;
+  let settings = settingsCache.get(policy);
+  if (!settings) settingsCache.set(policy, (settings = readOutlier(outlier)));
+  return settings;
+}
+
+function readOutlier(outlier: NonNullable<TrafficPolicy['outlierDetection']>): OutlierSettings {
   return {
     consecutive5xx: outlier.consecutive5xxErrors ?? 5,
     consecutiveGateway: outlier.consecutiveGatewayErrors ?? 0,

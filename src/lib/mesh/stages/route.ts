@@ -44,21 +44,22 @@ const local = (status: number, flags: readonly string[], at: number, route: stri
   flags: [],
 });
 
-const headerCache = new WeakMap<object, WeakMap<object, Readonly<Record<string, string>>>>();
+const headerCache = new WeakMap<Call, WeakMap<HeaderOperations, Call>>();
 
-/** Applies a rule's request header operations; the result is cached so later stages can memoise on it. */
-function withHeaders(headers: Readonly<Record<string, string>>, operations: HeaderOperations | undefined): Readonly<Record<string, string>> {
-  if (!operations) return headers;
-  let byOperations = headerCache.get(headers);
-  if (!byOperations) headerCache.set(headers, (byOperations = new WeakMap()));
+/** The call with a rule's request header operations applied; one object per call and rule, so later stages can cache on it. */
+function withHeaders(call: Call, operations: HeaderOperations): Call {
+  let byOperations = headerCache.get(call);
+  if (!byOperations) headerCache.set(call, (byOperations = new WeakMap()));
   const cached = byOperations.get(operations);
   if (cached) return cached;
+  const headers = call.headers;
   const next: Record<string, string> = {...headers};
   for (const name of operations.remove ?? []) delete next[name.toLowerCase()];
   for (const [name, value] of Object.entries(operations.set ?? {})) next[name.toLowerCase()] = value;
   for (const [name, value] of Object.entries(operations.add ?? {})) next[name.toLowerCase()] = next[name.toLowerCase()] ? `${next[name.toLowerCase()]},${value}` : value;
-  byOperations.set(operations, next);
-  return next;
+  const changed: Call = {...call, headers: next};
+  byOperations.set(operations, changed);
+  return changed;
 }
 
 function tcpRule(routes: readonly TCPRoute[], call: Call, port: number): TCPRoute | undefined {
@@ -112,14 +113,14 @@ export function routeCall(context: HopContext, router: Router, tables: readonly 
     sim.trace.step(hop, 'routing', router.at, rule.directResponse.status && rule.directResponse.status < 400 ? 'ok' : 'fail', text, `direct response: the proxy answers ${rule.directResponse.status ?? 200} itself`);
     return local(rule.directResponse.status ?? 200, [], startMs, selected.label);
   }
-  const routed: HopContext = rule?.headers?.request ? {...context, call: {...context.call, headers: withHeaders(context.call.headers, rule.headers.request)}} : context;
+  const routed: HopContext = rule?.headers?.request ? {...context, call: withHeaders(context.call, rule.headers.request)} : context;
   const fault = injectFault(routed, router.at, rule?.fault);
   const flags = fault.delayMs ? ['DI'] : [];
   if (fault.abortStatus !== undefined) return {...local(fault.abortStatus, [...flags, 'FI'], startMs + fault.delayMs, selected.label), flags: []};
   const chosen = pickDestination(routed, router.at, selected.destinations ?? []);
   const destination = withBackendHeaders(chosen, selected.destinations);
   const mirroredTo = rule ? mirrorRequest(routed, router.at, rule) : undefined;
-  const resolved = resolveCluster(sim, chosen ?? {host}, selected.namespace, port.port, router.l7);
+  const resolved = resolveCluster(sim, chosen ?? defaultDestination(host), selected.namespace, port.port, router.l7);
   if (!('cluster' in resolved)) {
     sim.trace.note(hop, 'destination', router.at, 'fail', resolved.why);
     return {...local(503, [...flags, resolved.flag], startMs + fault.delayMs, selected.label), mirroredTo};
@@ -132,9 +133,16 @@ export function routeCall(context: HopContext, router: Router, tables: readonly 
   const timeoutMs = rule?.timeout ? parseDuration(rule.timeout) : undefined;
   const retry = retryPolicy(rule?.retries, router.l7 && port.protocol === 'http');
   if (router.l7 && port.protocol === 'http') sim.trace.step(hop, 'timeout', router.at, 'info', timeoutText, timeoutMs, retry.description);
-  const finalContext = destination ? {...routed, call: {...routed.call, headers: withHeaders(routed.call.headers, destination)}} : routed;
+  const finalContext = destination ? {...routed, call: withHeaders(routed.call, destination)} : routed;
   const result = sendAttempts(finalContext, {router, cluster, state, retry, timeoutMs, protocol: port.protocol, callOutFrom: (endpoint) => callOutFrom(endpoint, finalContext.call)}, admission.admitAt);
   return {reply: result.reply, endMs: result.endMs, attempts: result.attempts, route: selected.label, flags: [...flags, ...result.flags], mirroredTo};
+}
+
+const defaults = new Map<string, Destination>();
+function defaultDestination(host: string): Destination {
+  let destination = defaults.get(host);
+  if (!destination) defaults.set(host, (destination = {host}));
+  return destination;
 }
 
 function withBackendHeaders(chosen: Destination | undefined, destinations: Selected['destinations']): HeaderOperations | undefined {

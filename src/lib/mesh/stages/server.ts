@@ -58,7 +58,7 @@ export function serveAttempt(context: HopContext, router: Router, cluster: Clust
     if (!mutual) sim.trace.note(hop, 'authz', serverAt, 'info', 'plaintext connection: no peer principal or namespace, so principals/namespaces rules cannot match');
     const enforcer = server.mode === 'sidecar' ? 'sidecar' : 'ztunnel';
     const target = {workload: server, service: cluster.service.name, serviceNamespace: cluster.service.namespace, gatewayName: cluster.service.waypoint};
-    const outcome = enforcePolicy(context, serverAt, enforcer, target, request, enforcer === 'ztunnel' || protocol === 'tcp');
+    const outcome = enforcePolicy(context, [endpoint, router], serverAt, enforcer, target, request, enforcer === 'ztunnel' || protocol === 'tcp');
     if (outcome.jwtRejected) return {kind: 'response', status: 401, latencyMs: LOCAL_REPLY_MS, flags: [], mtls: mtls.state, workload: server, pod: endpoint.pod};
     if (outcome.verdict.decision === 'deny') {
       if (enforcer === 'ztunnel' || protocol === 'tcp') return reset({authz: outcome.verdict});
