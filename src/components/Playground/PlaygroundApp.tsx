@@ -120,6 +120,7 @@ export default function PlaygroundApp({example: host}: {readonly example: Playgr
         </div>
         <div>
           <RequestForm
+            title={host.title}
             mesh={mesh}
             exampleId={scenario.example.id}
             settings={scenario.settings}

@@ -11,6 +11,8 @@ function clamp(value: number, low: number, high: number): number {
 }
 
 interface RequestFormProps {
+  /** Names the form among several playgrounds on one page. */
+  readonly title: string;
   readonly mesh: Mesh;
   readonly exampleId: string;
   readonly settings: SharedSettings;
@@ -23,13 +25,13 @@ interface RequestFormProps {
 }
 
 /** The example to start from, the request to simulate and the run settings. */
-export function RequestForm({mesh, exampleId, settings, ambient, onExample, onChange, onRun, onShare, onReset}: RequestFormProps): React.JSX.Element {
+export function RequestForm({title, mesh, exampleId, settings, ambient, onExample, onChange, onRun, onShare, onReset}: RequestFormProps): React.JSX.Element {
   const id = useId();
   const update = <K extends keyof SharedSettings>(key: K, value: SharedSettings[K]) => onChange({...settings, [key]: value});
   return (
     <form
       className={styles.controls}
-      aria-label="Request to simulate"
+      aria-label={`Request to simulate: ${title}`}
       onSubmit={(event) => {
         event.preventDefault();
         onRun();

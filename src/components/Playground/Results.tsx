@@ -86,11 +86,11 @@ export function Results({result, blocked, runs, idPrefix}: {readonly result: Run
       <CountTable caption="Where the requests went" header="Destination" total={summary.total} rows={summary.byDestination.map((row) => ({key: row.destination, label: row.destination, count: row.count}))} />
       <CountTable
         caption="Outcomes"
-        header="Status · path through the mesh"
+        header="Outcome"
         total={summary.total}
         rows={summary.byOutcome.map((row) => ({key: row.outcome, count: row.count, label: <a href={`#${traceId(row.firstIndex)}`}>{row.outcome}</a>}))}
       />
-      {summary.byHop.length ? <CountTable caption="Calls the applications made" header="Caller → workload: status" total={summary.total} rows={summary.byHop.map((row) => ({key: row.hop, label: row.hop, count: row.count}))} /> : null}
+      {summary.byHop.length ? <CountTable caption="Calls the applications made" header="Call" total={summary.total} rows={summary.byHop.map((row) => ({key: row.hop, label: row.hop, count: row.count}))} /> : null}
       <h4 className={styles.tracesTitle}>Sample traces: the first requests and the first of each outcome</h4>
       <ol className={styles.traces}>
         {samples.map((trace) => (
