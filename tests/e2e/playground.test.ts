@@ -34,6 +34,39 @@ async function playground(page: Page, id = 'request-routing') {
   return section;
 }
 
+const REVIEWS_SUBSETS = `---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: reviews
+spec:
+  host: reviews
+  subsets:
+  - name: v1
+    labels:
+      version: v1
+  - name: v2
+    labels:
+      version: v2
+  - name: v3
+    labels:
+      version: v3
+`;
+
+const REQUEST_ROUTING_V3 = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews
+spec:
+  hosts:
+  - reviews
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: v3
+${REVIEWS_SUBSETS}`;
+
 async function replaceYaml(page: Page, section: ReturnType<Page['locator']>, yaml: string): Promise<void> {
   await section.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+a');
@@ -101,7 +134,7 @@ spec:
     await replaceYaml(page, section, 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: broken\nspec: {}\n');
     await section.getByRole('button', {name: 'Run'}).click();
     const diagnostics = section.getByTestId('diagnostics');
-    await expect.poll(() => diagnostics.textContent()).toMatch(/error at line 4, column 1: YAML syntax/);
+    await expect.poll(() => diagnostics.textContent()).toMatch(/error at line \d+, column \d+: YAML: /);
     await expect(section.getByTestId('results').textContent()).resolves.toMatch(/No requests were sent/);
     await expect(page.getByRole('heading', {level: 1}).isVisible()).resolves.toBe(true);
     // An unknown field is located too.
@@ -143,6 +176,158 @@ spec:
     await page.close();
   });
 
+  it('indents like a YAML editor: a fault block typed line by line has no YAML error', async () => {
+    const {page, errors} = await open(PLAYGROUND_PAGE);
+    const section = await playground(page);
+    await replaceYaml(page, section, `${REVIEWS_SUBSETS}---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts:\n  - reviews\n  http:`);
+    await page.keyboard.press('ControlOrMeta+End');
+    // Only the text of each line is typed: Enter indents, Shift+Tab steps back out of a block.
+    const lines: [string, number][] = [
+      ['- fault:', 0],
+      ['abort:', 0],
+      ['percentage:', 0],
+      ['value: 100', 0],
+      ['httpStatus: 503', 1],
+      ['route:', 2],
+      ['- destination:', 0],
+      ['host: reviews', 0],
+      ['subset: v1', 0],
+    ];
+    for (const [text, outdent] of lines) {
+      await page.keyboard.press('Enter');
+      for (let step = 0; step < outdent; step += 1) await page.keyboard.press('Shift+Tab');
+      await page.keyboard.type(text);
+    }
+    await page.keyboard.press('Escape');
+    const diagnostics = section.getByTestId('diagnostics');
+    await expect.poll(() => diagnostics.textContent()).toContain('No problems found');
+    await expect.poll(() => section.getByTestId('results').textContent()).toMatch(/× 503/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a keyboard user leave the editor with Escape then Tab, and says so under it', async () => {
+    const {page} = await open(PLAYGROUND_PAGE);
+    const section = await playground(page);
+    await expect(section.getByText('To leave the editor press Escape, then Tab').isVisible()).resolves.toBe(true);
+    await section.locator('.cm-content').click();
+    const insideEditor = () => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="yaml-editor"]')));
+    await page.keyboard.press('Tab');
+    await expect(insideEditor()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await expect(insideEditor()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('reports one missing ] as one problem, in plain words', async () => {
+    const {page} = await open(PLAYGROUND_PAGE);
+    const section = await playground(page);
+    await replaceYaml(page, section, 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews\n  http:\n  - route:\n    - destination:\n        host: reviews\n');
+    const problems = section.getByTestId('problem');
+    await expect.poll(() => problems.count()).toBe(1);
+    await expect(problems.first().textContent()).resolves.toMatch(/line \d+, column \d+/);
+    await page.close();
+  });
+
+  it('reports a percentage over 100 and a subset that does not exist before anything is run', async () => {
+    const {page} = await open(PLAYGROUND_PAGE);
+    const section = await playground(page);
+    await replaceYaml(
+      page,
+      section,
+      `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts:\n  - reviews\n  http:\n  - fault:\n      abort:\n        percentage:\n          value: 150\n        httpStatus: 503\n    route:\n    - destination:\n        host: reviews\n        subset: v9\n${REVIEWS_SUBSETS}`,
+    );
+    const diagnostics = section.getByTestId('diagnostics');
+    await expect.poll(() => diagnostics.textContent()).toMatch(/150/);
+    await expect(diagnostics.textContent()).resolves.toMatch(/v9/);
+    await expect(section.getByTestId('results').textContent()).resolves.toMatch(/No requests were sent/);
+    await page.close();
+  });
+
+  it('completes Istio field names with their documentation: outlierD offers outlierDetection', async () => {
+    const {page} = await open(PLAYGROUND_PAGE);
+    const section = await playground(page);
+    await replaceYaml(page, section, 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: reviews\nspec:\n  host: reviews\n  trafficPolicy:\n    ');
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('outlierD');
+    const popup = section.locator('.cm-tooltip-autocomplete');
+    await popup.waitFor({state: 'visible'});
+    await expect(popup.textContent()).resolves.toContain('outlierDetection');
+    await expect.poll(() => section.locator('.cm-completionInfo').textContent()).toMatch(/outlierDetection: object[\s\S]*baseEjectionTime/);
+    await page.keyboard.press('Enter');
+    await expect(section.locator('.cm-content').textContent()).resolves.toContain('outlierDetection:');
+    await page.close();
+  });
+
+  it('puts the scenario in a link that opens it elsewhere, and Back returns to the previous scenario', async () => {
+    const {page, errors} = await open(PLAYGROUND_PAGE);
+    const section = await playground(page);
+    await replaceYaml(page, section, REQUEST_ROUTING_V3);
+    await section.getByRole('button', {name: 'Share link'}).click();
+    const link = await section.getByTestId('share-url').inputValue();
+    expect(link).toMatch(/[?&]scenario=[A-Za-z0-9+\-$]+/);
+    expect(page.url()).toBe(link);
+
+    const {page: other} = await open(link);
+    const opened = await playground(other);
+    await expect.poll(() => opened.locator('.cm-content').textContent()).toContain('subset: v3');
+    await expect.poll(() => opened.getByTestId('results').textContent()).toContain('reviews-v3');
+    await other.close();
+
+    await section.getByLabel('Start from example').selectOption('fault-abort');
+    await expect.poll(() => section.locator('.cm-content').textContent()).toContain('abort');
+    await page.goBack();
+    await expect.poll(() => section.locator('.cm-content').textContent()).toContain('subset: v3');
+    await page.goBack();
+    await expect.poll(() => section.locator('.cm-content').textContent()).toContain('subset: v2');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a broken or hostile link with a located message and the example, never a crash', async () => {
+    const hostile = [
+      ['%3Cscript%3Ealert(1)%3C%2Fscript%3E', /character 1 of the scenario parameter/],
+      ['A'.repeat(13_000), /characters long/],
+      ['N4IgdghgtgpiBcIDKAXA', /does not decompress|not valid JSON|not an object|format version/],
+    ] as const;
+    for (const [value, message] of hostile) {
+      const {page, errors} = await open(`${PLAYGROUND_PAGE}?scenario=${value}`);
+      page.on('dialog', (dialog) => void dialog.dismiss().then(() => errors.push('a dialog opened')));
+      const section = await playground(page);
+      await expect(section.getByTestId('link-problem').textContent()).resolves.toMatch(message);
+      await expect(section.locator('.cm-content').textContent()).resolves.toContain('subset: v2');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('shows share bars in proportion at 390 px, inside a table that fits the screen', async () => {
+    const phone = await browser.newContext({viewport: {width: 390, height: 844}});
+    const page = await phone.newPage();
+    await page.goto(new URL(PLAYGROUND_PAGE, siteUrl).href, {waitUntil: 'networkidle'});
+    const section = await playground(page, 'traffic-shifting');
+    const table = section.getByRole('table', {name: 'Where the requests went'});
+    await table.scrollIntoViewIfNeeded();
+    const rows = await table.locator('tbody tr').evaluateAll((nodes) =>
+      nodes.map((row) => {
+        const track = row.querySelector('[class*="track"]')?.getBoundingClientRect();
+        const bar = row.querySelector('[class*="bar_"]')?.getBoundingClientRect();
+        const label = row.querySelector('[class*="barLabel"]')?.textContent ?? '';
+        return {track: track?.width ?? 0, bar: bar?.width ?? 0, percent: Number.parseInt(label, 10)};
+      }),
+    );
+    expect(rows.length).toBe(2);
+    for (const row of rows) {
+      expect(row.track).toBeGreaterThan(60);
+      expect(Math.abs(row.bar / row.track - row.percent / 100)).toBeLessThan(0.03);
+    }
+    const widths = await page.evaluate(() => ({page: document.documentElement.scrollWidth, table: document.querySelector('section[data-playground="traffic-shifting"] table')?.getBoundingClientRect().right ?? 0}));
+    expect(widths.page).toBeLessThanOrEqual(390);
+    expect(widths.table).toBeLessThanOrEqual(390);
+    await phone.close();
+  });
+
   describe('has no serious or critical accessibility violation', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`on the playground page in ${theme} mode`, async () => {
@@ -151,7 +336,8 @@ spec:
         await section.locator('details summary').first().click();
         await expect(seriousViolations(page)).resolves.toEqual([]);
         await page.close();
-      });
+        // axe reads four playgrounds with their editors: over a minute on a loaded two-core machine.
+      }, 180_000);
     }
   });
 

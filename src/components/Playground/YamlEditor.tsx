@@ -1,6 +1,7 @@
-import React from 'react';
-import {CodeEditor, SandpackProvider, type SandpackTheme} from '@codesandbox/sandpack-react';
-import type {Problem} from '@site/src/lib/problem';
+import React, {useEffect, useMemo, useRef} from 'react';
+import {CodeEditor, SandpackProvider, type CodeEditorRef, type SandpackTheme} from '@codesandbox/sandpack-react';
+import {EditorView} from '@codemirror/view';
+import {setErrorLines, YAML_EXTENSIONS, YAML_LANGUAGES} from './yamlLanguage';
 import styles from './styles.module.css';
 
 /**
@@ -23,14 +24,14 @@ const theme: SandpackTheme = {
   },
   syntax: {
     plain: 'var(--ifm-font-color-base)',
-    comment: 'var(--ifm-color-emphasis-700)',
-    keyword: 'var(--ifm-font-color-base)',
-    tag: 'var(--ifm-font-color-base)',
-    punctuation: 'var(--ifm-font-color-base)',
-    definition: 'var(--ifm-font-color-base)',
-    property: 'var(--ifm-font-color-base)',
-    static: 'var(--ifm-font-color-base)',
-    string: 'var(--ifm-font-color-base)',
+    comment: {color: 'var(--pg-syntax-comment)', fontStyle: 'italic'},
+    keyword: 'var(--pg-syntax-key)',
+    tag: 'var(--pg-syntax-key)',
+    punctuation: 'var(--pg-syntax-punctuation)',
+    definition: 'var(--pg-syntax-key)',
+    property: 'var(--pg-syntax-key)',
+    static: 'var(--pg-syntax-string)',
+    string: 'var(--pg-syntax-string)',
   },
   font: {
     body: 'var(--ifm-font-family-base)',
@@ -43,14 +44,21 @@ const theme: SandpackTheme = {
 interface YamlEditorProps {
   readonly code: string;
   readonly onChange: (code: string) => void;
-  readonly diagnostics: readonly Problem[];
+  /** Lines (1-based) with an error, highlighted in the editor. */
+  readonly errorLines: readonly number[];
   readonly labelId: string;
+  /** Id of the one-line keyboard help under the editor. */
+  readonly helpId: string;
 }
 
-export default function YamlEditor({code, onChange, diagnostics, labelId}: YamlEditorProps): React.JSX.Element {
-  const decorators = diagnostics
-    .filter((diagnostic) => (diagnostic.severity ?? 'error') === 'error')
-    .map((diagnostic) => ({line: diagnostic.line, className: styles.errorLine}));
+export default function YamlEditor({code, onChange, errorLines, labelId, helpId}: YamlEditorProps): React.JSX.Element {
+  const editor = useRef<CodeEditorRef>(null);
+  const key = errorLines.join(',');
+  useEffect(() => {
+    editor.current?.getCodemirror()?.dispatch({effects: setErrorLines.of(key ? key.split(',').map(Number) : [])});
+  }, [key]);
+  // Sandpack re-applies the extensions whenever the array changes identity: keep it stable.
+  const extensions = useMemo(() => [...YAML_EXTENSIONS, EditorView.contentAttributes.of({'aria-describedby': helpId})], [helpId]);
   return (
     <SandpackProvider
       theme={theme}
@@ -65,7 +73,9 @@ export default function YamlEditor({code, onChange, diagnostics, labelId}: YamlE
           onCodeUpdate={onChange}
           showLineNumbers
           initMode="immediate"
-          decorators={decorators}
+          ref={editor}
+          additionalLanguages={YAML_LANGUAGES}
+          extensions={extensions}
         />
       </div>
     </SandpackProvider>
