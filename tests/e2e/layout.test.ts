@@ -64,11 +64,12 @@ async function checkDiagrams(page: Page, viewport: Viewport): Promise<Finding> {
       .waitForFunction(
         (at) => document.querySelectorAll('article figure[aria-describedby]')[at]?.querySelector('svg[viewBox]'),
         index,
-        {timeout: 20_000},
+        {timeout: 45_000},
       )
       .then(() => true, () => false);
     if (!drawn) {
-      problems.push(`diagram ${index + 1} never rendered`);
+      const shown = await page.evaluate((at) => document.querySelectorAll('article figure[aria-describedby]')[at]?.textContent ?? '', index);
+      problems.push(`diagram ${index + 1} never rendered (the figure shows: "${shown.slice(0, 80)}")`);
       continue;
     }
     const measured = await page.evaluate(measureDiagram, index);

@@ -53,7 +53,7 @@ export function checkDocumentWidth(): Finding {
 /** Tables in the page's content that are wider than their column (checked at desktop width). */
 export function checkTableWidths(): Finding {
   const problems: string[] = [];
-  const column = document.querySelector('article, main');
+  const column = document.querySelector('article') ?? document.querySelector('main');
   const tables = Array.from(document.querySelectorAll('article table, main table'));
   if (!column) return {problems, metrics: {tables: 0, tooWide: 0}};
   const columnRect = column.getBoundingClientRect();

@@ -5,18 +5,20 @@ const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
 const ACTUAL_SIZE = ZOOM_STEPS.indexOf(1);
 
 /**
- * "Open full size": a modal dialog showing a copy of the rendered drawing at its own size,
+ * "Open full size" (once the drawing is there): a modal dialog showing a copy of the rendered drawing at its own size,
  * with zoom buttons (and + / − keys) and scrolling in both directions. Esc or Close ends it.
  */
-export default function FullSize({title, svg}: {title: string; svg: SVGSVGElement}): React.JSX.Element {
+export default function FullSize({title, svg}: {title: string; svg: SVGSVGElement | null}): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [markup, setMarkup] = useState<string | null>(null);
   const [step, setStep] = useState(ACTUAL_SIZE);
   const zoom = ZOOM_STEPS[step] ?? 1;
-  const {width, height} = svg.viewBox.baseVal;
+  const width = svg?.viewBox.baseVal.width ?? 0;
+  const height = svg?.viewBox.baseVal.height ?? 0;
 
   const open = (): void => {
+    if (!svg) return;
     setMarkup(svg.outerHTML);
     setStep(ACTUAL_SIZE);
     dialog.current?.showModal();
@@ -29,7 +31,13 @@ export default function FullSize({title, svg}: {title: string; svg: SVGSVGElemen
 
   return (
     <>
-      <button type="button" className={`button button--secondary button--sm ${styles.open}`} onClick={open}>
+      {/* Kept in place (invisible) until the drawing exists, so the caption never changes height. */}
+      <button
+        type="button"
+        className={`button button--secondary button--sm ${styles.open}`}
+        onClick={open}
+        disabled={!svg}
+        style={svg ? undefined : {visibility: 'hidden'}}>
         Open full size<span className="visually-hidden">: {title}</span>
       </button>
       <dialog

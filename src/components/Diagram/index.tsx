@@ -1,4 +1,4 @@
-import React, {useId, useRef, type CSSProperties} from 'react';
+import React, {useEffect, useId, useRef, type CSSProperties} from 'react';
 import Mermaid from '@theme/Mermaid';
 import FullSize from './FullSize';
 import {useNearViewport, useRenderedSvg} from './useNearViewport';
@@ -24,7 +24,8 @@ interface DiagramProps {
  * An architecture diagram: a mermaid chart in a figure with a caption and a text description.
  * Mermaid is loaded and run only when the figure comes near the viewport. The drawing shrinks
  * to fit its column but never below a readable scale (see styles.module.css); a wider drawing
- * scrolls inside its own box, and "Open full size" shows it in a zoomable dialog.
+ * scrolls inside its own box (shaded edges show there is more), and "Open full size" shows it
+ * in a zoomable dialog.
  */
 export default function Diagram({title, description, chart, width, height}: DiagramProps): React.JSX.Element {
   const descriptionId = useId();
@@ -32,6 +33,12 @@ export default function Diagram({title, description, chart, width, height}: Diag
   const scroller = useRef<HTMLDivElement>(null);
   const near = useNearViewport(figure);
   const {svg, overflows} = useRenderedSvg(scroller, near);
+  // A top-down chart is laid out around its middle: a phone first shows that, not its left edge.
+  const topDown = /^\s*(flowchart|graph)\s+(TB|TD)\b|^\s*stateDiagram/.test(chart);
+  useEffect(() => {
+    const box = scroller.current;
+    if (box && svg && overflows && topDown) box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+  }, [svg, overflows, topDown]);
   const size = {'--diagram-width': width, '--diagram-height': height} as CSSProperties;
   return (
     <figure ref={figure} className={styles.figure} aria-describedby={descriptionId}>
@@ -52,13 +59,8 @@ export default function Diagram({title, description, chart, width, height}: Diag
       <figcaption className={styles.caption}>
         <div className={styles.captionRow}>
           <strong>{title}</strong>
-          {svg ? <FullSize title={title} svg={svg} /> : null}
+          <FullSize title={title} svg={svg} />
         </div>
-        {overflows ? (
-          <p className={styles.hint} aria-hidden="true">
-            Wider than the screen: scroll the drawing sideways, or open it full size.
-          </p>
-        ) : null}
         <details className={styles.details}>
           <summary>Text description</summary>
           <p id={descriptionId}>{description}</p>
