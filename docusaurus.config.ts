@@ -65,24 +65,10 @@ const config: Config = {
   ],
 
   // Labs: validates labs/*/lab.yaml and publishes manifests, run.sh and bundles (src/plugins/labs).
-  plugins: ['./src/plugins/labs/index.ts'],
+  // Search: Pagefind indexes the built pages into a chunked static index (src/plugins/search).
+  plugins: ['./src/plugins/labs/index.ts', './src/plugins/search/index.ts'],
 
-  themes: [
-    '@docusaurus/theme-mermaid',
-    [
-      '@easyops-cn/docusaurus-search-local',
-      {
-        hashed: true,
-        indexDocs: true,
-        indexPages: false,
-        indexBlog: false,
-        docsRouteBasePath: '/docs',
-        highlightSearchTermsOnTargetPage: true,
-        explicitSearchResultPath: true,
-        searchBarShortcutHint: false,
-      },
-    ],
-  ],
+  themes: ['@docusaurus/theme-mermaid'],
 
   themeConfig: {
     image: 'img/social-card.png',
@@ -133,7 +119,9 @@ const config: Config = {
     prism: {
       theme: accessibleLightCodeTheme,
       darkTheme: prismThemes.dracula,
-      additionalLanguages: ['bash', 'yaml', 'json', 'go', 'python', 'promql', 'diff'],
+      // yaml, json, go and python ship with prism-react-renderer; adding them again duplicates them in
+      // every page's main bundle.
+      additionalLanguages: ['bash', 'promql'],
     },
   } satisfies Preset.ThemeConfig,
 };

@@ -109,7 +109,7 @@ export const extensionMechanismsTable: ComparisonTableData<ExtensionColumn> = {
       mechanism: 'EnvoyFilter',
       api: 'EnvoyFilter (networking.istio.io/v1alpha3 only)',
       changes: 'Patches the generated Envoy configuration directly (listeners, clusters, filters).',
-      runsOn: {mark: false, note: 'Sidecars and gateways only; not supported on waypoints.'},
+      runsOn: 'Sidecars and gateways; waypoints only as an Alpha feature (targetRefs to the waypoint Gateway)',
       risk: 'High: depends on Envoy internals and names Istio may change in any release.',
       useFor: 'The rare setting no API exposes; keep it small, scoped and tested on upgrade.',
     },

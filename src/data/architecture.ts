@@ -79,7 +79,7 @@ export const deploymentModelsTable: ComparisonTableData<ModelColumn> = {
       model: 'Ambient',
       how: 'A ztunnel per node gives every enrolled pod mTLS, L4 policy and TCP telemetry; optional waypoint Envoys add L7 for a namespace or service.',
       pros: 'Pods are untouched and join without a restart; far fewer proxies; you pay for L7 only where you need it; proxies upgrade independently of apps.',
-      cons: 'L7 needs a waypoint; some APIs are still Alpha with waypoints (VirtualService) and EnvoyFilter is unsupported there; ztunnel is shared by all pods on its node; needs istio-cni.',
+      cons: 'L7 needs a waypoint; some APIs are still Alpha with waypoints (VirtualService, EnvoyFilter through targetRefs); ztunnel is shared by all pods on its node; needs istio-cni.',
       istio: {mark: true, note: 'Generally available since Istio 1.24 (Alpha in 1.18, Beta in 1.22).'},
     },
     {
@@ -173,7 +173,7 @@ export const sidecarVsAmbientTable: ComparisonTableData<ModeColumn> = {
     {
       aspect: 'Maturity',
       sidecar: 'Stable since Istio 1.0 (2018); every API, including EnvoyFilter.',
-      ambient: 'GA since Istio 1.24 (November 2024); VirtualService with waypoints is Alpha and EnvoyFilter is not supported on waypoints.',
+      ambient: 'GA since Istio 1.24 (November 2024); VirtualService and EnvoyFilter (attached with targetRefs) are Alpha on waypoints.',
     },
   ],
 };

@@ -26,8 +26,8 @@ export const RESPONSE_FLAGS: readonly ResponseFlag[] = [
       'Nothing listens on the target port, the pod just died, a NetworkPolicy drops the traffic, or the TLS handshake failed (for example ISTIO_MUTUAL towards a workload without a proxy).',
     fix: 'Check the Service targetPort and the container port, the endpoint list, NetworkPolicies, and the DestinationRule TLS mode against the server’s PeerAuthentication.',
     messages: [
-      'upstream connect error or disconnect/reset before headers. reset reason: connection failure',
-      'transport failure reason: delayed connect error: 111',
+      'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure',
+      'transport failure reason: delayed connect error: Connection refused',
       'transport failure reason: TLS error',
     ],
   },
@@ -169,7 +169,7 @@ export const PLAYBOOK: readonly PlaybookEntry[] = [
     ],
     checks: [
       {command: 'istioctl analyze -n bookinfo', lookFor: 'IST0101 (referenced host or subset not found) and other warnings.'},
-      {command: 'istioctl proxy-status', lookFor: 'SYNCED in every column for the client pod.'},
+      {command: 'istioctl proxy-status -v 1 -n bookinfo', lookFor: 'SYNCED (not STALE or ERROR) in every type column of the client pod.'},
       {command: 'istioctl proxy-config routes deploy/productpage-v1 -n bookinfo --name 9080 -o json', lookFor: 'Your match rules and weighted clusters inside the route.'},
     ],
     fixes: [
@@ -204,14 +204,14 @@ export const PLAYBOOK: readonly PlaybookEntry[] = [
     symptom: 'TLS or certificate errors between workloads',
     causes: [
       'Two clusters or revisions use different root CAs, so neither side trusts the other.',
-      'The cacerts secret has the wrong keys, so istiod cannot create its CA and does not start.',
+      'The cacerts secret uses none of the key names istiod reads (ca-cert.pem/ca-key.pem/root-cert.pem/cert-chain.pem, or tls.crt/tls.key/ca.crt), so istiod silently falls back to its own self-signed root and other clusters stop trusting it; only a partial bundle stops istiod with "incomplete signing CA bundle".',
       'A workload still holds a certificate from the old root after a CA change.',
       'Trust domain changed without trustDomainAliases, so policies naming the old domain no longer match.',
     ],
     checks: [
       {command: 'istioctl proxy-config secret deploy/productpage-v1 -n bookinfo', lookFor: 'A default and a ROOTCA entry, VALID CERT true, and the expected NOT AFTER.'},
-      {command: 'istioctl ztunnel-config certificates', lookFor: 'In ambient mode: a Leaf and a Root per identity, all valid.'},
-      {command: 'kubectl logs -n istio-system deploy/istiod --tail 50', lookFor: 'CA errors such as an incomplete signing CA bundle.'},
+      {command: 'istioctl ztunnel-config certificates', lookFor: 'In ambient mode: a Leaf (plus any Intermediate) and a Root row per identity, STATUS Available and VALID CERT true.'},
+      {command: 'kubectl logs -n istio-system deploy/istiod | grep -E "Use local CA certificate|Use self-signed certificate|incomplete signing CA bundle"', lookFor: 'Which CA istiod chose at start-up: your plugged-in one, its own self-signed root, or a broken bundle.'},
     ],
     fixes: [
       'Create cacerts with ca-cert.pem, ca-key.pem, root-cert.pem and cert-chain.pem from one shared root, then restart istiod and the workloads.',

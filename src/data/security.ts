@@ -62,7 +62,7 @@ export const policyScopesTable: ComparisonTableData<ScopeColumn> = {
     {
       scope: 'Mesh-wide',
       where: 'The root namespace (istio-system unless meshConfig.rootNamespace says otherwise)',
-      selector: 'None (a PeerAuthentication with a selector in the root namespace is ignored). Keep one, named default.',
+      selector: 'None; keep one, named default. (A root-namespace PeerAuthentication that does have a selector is not ignored: it acts as a workload-level policy for matching workloads in every namespace.)',
       precedence: 'Lowest: used when nothing narrower exists.',
       example: 'STRICT for the whole mesh once the migration is done.',
     },

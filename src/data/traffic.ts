@@ -232,13 +232,13 @@ export const loadBalancingTable: ComparisonTableData<LbColumn> = {
       algorithm: 'Locality: distribute',
       field: 'localityLbSetting.distribute',
       behaviour: 'Splits traffic from a source locality across target localities by percentage.',
-      use: 'Keep most traffic in-zone while sending a fixed share elsewhere. Never together with failover in one rule.',
+      use: 'Keep most traffic in-zone while sending a fixed share elsewhere. Works without outlier detection; never together with failover in one rule.',
     },
     {
       algorithm: 'Locality: failover',
       field: 'localityLbSetting.failover (+ outlierDetection)',
       behaviour: 'Prefers the local zone/region; when it is unhealthy, fails over to the named region.',
-      use: 'Region-level failover policies. Ignored without outlier detection; never with distribute.',
+      use: 'Region-level failover policies. Ignored without outlier detection; never with distribute, but may be combined with failoverPriority (non-topology labels).',
     },
     {
       algorithm: 'Warmup',

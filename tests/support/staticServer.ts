@@ -1,6 +1,7 @@
 import {createReadStream, existsSync, statSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import path from 'node:path';
+import {createGzip} from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,13 +16,23 @@ const CONTENT_TYPES: Record<string, string> = {
   '.gz': 'application/gzip',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
 };
+
+/** Types GitHub Pages compresses; images and archives go as they are. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.yaml', '.sh', '.txt']);
 
 /**
  * Serves a built site under a sub-path the way GitHub Pages does: `dir/` serves `dir/index.html`,
- * `dir` redirects to `dir/`, anything else missing gets `404.html` with status 404.
+ * `dir` redirects to `dir/`, anything else missing gets `404.html` with status 404. With `gzip`,
+ * text is sent gzip-encoded to clients that accept it, as GitHub Pages does.
  */
-export function startStaticServer(root: string, basePath: string, port = 0): Promise<{server: Server; origin: string}> {
+export function startStaticServer(
+  root: string,
+  basePath: string,
+  port = 0,
+  options: {gzip?: boolean} = {},
+): Promise<{server: Server; origin: string}> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (!url.pathname.startsWith(basePath)) {
@@ -49,7 +60,15 @@ export function startStaticServer(root: string, basePath: string, port = 0): Pro
         response.writeHead(404, {'content-type': 'text/plain'}).end('not found');
         return;
       }
-      response.writeHead(status, {'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream'});
+      const extension = path.extname(file);
+      const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
+      const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      if (options.gzip && acceptsGzip && COMPRESSIBLE.has(extension)) {
+        response.writeHead(status, {'content-type': contentType, 'content-encoding': 'gzip', vary: 'accept-encoding'});
+        createReadStream(file).pipe(createGzip()).pipe(response);
+        return;
+      }
+      response.writeHead(status, {'content-type': contentType});
       createReadStream(file).pipe(response);
     }
   });

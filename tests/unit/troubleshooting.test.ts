@@ -52,7 +52,7 @@ describe('matchResponseFlags', () => {
 
   it('recognises a longer pasted message that contains a stored fragment', () => {
     const pasted =
-      'upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111';
+      'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: delayed connect error: Connection refused';
     expect(codes(matchResponseFlags(RESPONSE_FLAGS, pasted))).toEqual(['UF']);
   });
 

@@ -61,7 +61,7 @@ export const ISTIOCTL: IstioctlCommand = {
       '--recursive', '-S', '--suppress', '--timeout', '--use-kube', '-v', '--verbose', '--color', '--meshConfigFile',
       '--ignore-unknown', ...revision, '--remote-contexts', '--multicluster', '-f', '--filename',
     ),
-    'proxy-status': {aliases: ['ps'], ...leaf(...revision, ...output, ...xds, '--file', '-f', '--verbose')},
+    'proxy-status': {aliases: ['ps'], ...leaf(...revision, ...output, ...xds, '--file', '-f', '--verbose', '-v', '--verbosity')},
     'proxy-config': {
       aliases: ['pc'],
       subcommands: {
