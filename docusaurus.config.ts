@@ -79,8 +79,11 @@ const config: Config = {
     colorMode: {respectPrefersColorScheme: true},
     announcementBar: {
       id: `istio-${ISTIO_VERSION}`,
-      content: `This course targets <strong>Istio ${ISTIO_VERSION}</strong>. Every command, manifest and sample URL is checked against that release.`,
-      isCloseable: false,
+      content: `For <strong>Istio ${ISTIO_VERSION}</strong>: every command, manifest and sample URL is checked against it.`,
+      // Colours come from the theme (src/css/custom.css) so the bar reads well in light and dark.
+      backgroundColor: 'var(--sml-announcement-background)',
+      textColor: 'var(--sml-announcement-text)',
+      isCloseable: true,
     },
     navbar: {
       title: 'Service Mesh Labs',

@@ -27,59 +27,61 @@ export default function Home(): React.JSX.Element {
     <Layout
       title="Learn Istio by doing"
       description={`A hands-on Istio ${ISTIO_VERSION} course: clear chapters, labs on your own cluster and in-browser playgrounds.`}>
-      <header className={styles.hero}>
-        <div className="container">
-          <Heading as="h1" className={styles.title}>
-            Service Mesh Labs
-          </Heading>
-          <p className={styles.tagline}>
-            Learn the Istio service mesh by reading a little and doing a lot. The course targets{' '}
-            <strong>Istio {ISTIO_VERSION}</strong> on Kubernetes {KUBERNETES_SUPPORTED.min}–
-            {KUBERNETES_SUPPORTED.max}.
-          </p>
-          {firstPart ? (
-            <Link className="button button--primary button--lg" to={firstPart.docPath}>
-              Start with part 1
-            </Link>
-          ) : null}
+      <main>
+        <div className={styles.hero}>
+          <div className="container">
+            <Heading as="h1" className={styles.title}>
+              Service Mesh Labs
+            </Heading>
+            <p className={styles.tagline}>
+              Learn the Istio service mesh by reading a little and doing a lot. The course targets{' '}
+              <strong>Istio {ISTIO_VERSION}</strong> on Kubernetes {KUBERNETES_SUPPORTED.min}–
+              {KUBERNETES_SUPPORTED.max}.
+            </p>
+            {firstPart ? (
+              <Link className="button button--primary button--lg" to={firstPart.docPath}>
+                Start with part 1
+              </Link>
+            ) : null}
+          </div>
         </div>
-      </header>
-      <main className="container margin-vert--lg">
-        <section aria-labelledby="promises" className={styles.promises}>
-          <Heading as="h2" id="promises" className="visually-hidden">
-            What the course offers
-          </Heading>
-          {PROMISES.map((promise) => (
-            <div key={promise.title} className={styles.promise}>
-              <Heading as="h3">{promise.title}</Heading>
-              <p>{promise.text}</p>
-            </div>
-          ))}
-        </section>
-        <section aria-labelledby="outline">
-          <Heading as="h2" id="outline">
-            Course outline
-          </Heading>
-          <p>
-            {COURSE_PARTS.length} parts, about {formatDuration(totalMinutes(COURSE_PARTS))} of reading and labs in
-            all.
-          </p>
-          <ol className={styles.outline}>
-            {COURSE_PARTS.map((part) => (
-              <li key={part.number} className={styles.part}>
-                <div>
-                  <Link to={part.docPath} className={styles.partTitle}>
-                    {part.number}. {part.title}
-                  </Link>
-                  <p className={styles.partSummary}>{part.summary}</p>
-                </div>
-                <span className={styles.duration} aria-label={`about ${formatDuration(part.minutes)}`}>
-                  {formatDuration(part.minutes)}
-                </span>
-              </li>
+        <div className="container margin-vert--lg">
+          <section aria-labelledby="promises" className={styles.promises}>
+            <Heading as="h2" id="promises" className="visually-hidden">
+              What the course offers
+            </Heading>
+            {PROMISES.map((promise) => (
+              <div key={promise.title} className={styles.promise}>
+                <Heading as="h3">{promise.title}</Heading>
+                <p>{promise.text}</p>
+              </div>
             ))}
-          </ol>
-        </section>
+          </section>
+          <section aria-labelledby="outline">
+            <Heading as="h2" id="outline">
+              Course outline
+            </Heading>
+            <p>
+              {COURSE_PARTS.length} parts, about {formatDuration(totalMinutes(COURSE_PARTS))} of reading and labs in
+              all.
+            </p>
+            <ol className={styles.outline}>
+              {COURSE_PARTS.map((part) => (
+                <li key={part.number} className={styles.part}>
+                  <div>
+                    <Link to={part.docPath} className={styles.partTitle}>
+                      {part.number}. {part.title}
+                    </Link>
+                    <p className={styles.partSummary}>{part.summary}</p>
+                  </div>
+                  <span className={styles.duration} aria-label={`about ${formatDuration(part.minutes)}`}>
+                    {formatDuration(part.minutes)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
       </main>
     </Layout>
   );

@@ -1,7 +1,7 @@
 import type {Browser, BrowserContext} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {ISTIO_VERSION} from '@site/src/data/course';
-import {openInTheme, seriousViolations} from '../support/a11y';
+import {allViolations, openInTheme, renderAllDiagrams} from '../support/a11y';
 import {loadsLibrary} from '../support/heavyLibraries';
 import {launchChromium, openContext, openRecordingScripts} from '../support/browser';
 
@@ -50,14 +50,67 @@ describe('the course site', () => {
     await page.close();
   });
 
-  it('renders a mermaid diagram as SVG and reserves its space before it loads', async () => {
-    const {page, errors, scripts} = await open('docs/why-mesh/');
-    const svg = page.locator('figure .docusaurus-mermaid-container svg').first();
+  it('draws a diagram only when the reader scrolls to it, in exactly the space kept for it', async () => {
+    const {page, errors, scripts} = await open('docs/architecture/request-flow/');
+    const figures = page.locator('article figure[aria-describedby]');
+    const last = figures.last();
+    // A diagram far down the page is not drawn on load, and mermaid is not even downloaded yet.
+    await expect(last.locator('svg').count()).resolves.toBe(0);
+    const reserved = await last.evaluate((node) => node.getBoundingClientRect().height);
+    expect(reserved).toBeGreaterThan(100);
+    await last.evaluate((node) => node.scrollIntoView({block: 'center'}));
+    const svg = last.locator('.docusaurus-mermaid-container svg');
     await svg.waitFor({state: 'visible'});
-    expect(await svg.evaluate((node) => node.getBoundingClientRect().height)).toBeGreaterThan(100);
+    const drawn = await last.evaluate((node) => node.getBoundingClientRect().height);
+    expect(Math.abs(drawn - reserved)).toBeLessThan(2);
     expect(loadsMermaid(scripts)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('does not download mermaid while no diagram is near the screen', async () => {
+    // Opened at its last section, far below both diagrams.
+    const {page, scripts} = await open('docs/architecture/request-flow/#practise-it');
+    const visible = await page.locator('article figure[aria-describedby]').evaluateAll((figures) =>
+      figures.some((figure) => {
+        const rect = figure.getBoundingClientRect();
+        return rect.bottom > -300 && rect.top < window.innerHeight + 300;
+      }),
+    );
+    expect(visible).toBe(false);
+    expect(loadsMermaid(scripts)).toBe(false);
+    await page.close();
+  });
+
+  it('opens a diagram full size in a zoomable dialog with the keyboard', async () => {
+    const {page, errors} = await open('docs/architecture/data-plane-modes/');
+    await renderAllDiagrams(page);
+    const button = page.getByRole('button', {name: /^Open full size: Where the proxy sits/});
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', {name: 'Where the proxy sits in each model'});
+    await dialog.waitFor({state: 'visible'});
+    const drawing = dialog.locator('svg');
+    const before = await drawing.evaluate((node) => node.getBoundingClientRect().width);
+    await dialog.getByRole('button', {name: 'Zoom in'}).click();
+    const after = await drawing.evaluate((node) => node.getBoundingClientRect().width);
+    expect(after).toBeGreaterThan(before * 1.2);
+    await expect(dialog.locator('output').textContent()).resolves.toBe('125 %');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({state: 'hidden'});
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(/^Open full size/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows each diagram\'s text description in its place when JavaScript is off', async () => {
+    const noScript = await browser.newContext({javaScriptEnabled: false});
+    const page = await noScript.newPage();
+    await page.goto(new URL('docs/architecture/data-plane-modes/', siteUrl).href);
+    const placeholder = page.locator('article figure').first().locator('p').first();
+    await expect(placeholder.textContent()).resolves.toMatch(/^Sidecar: each pod contains the app/);
+    await expect(placeholder.isVisible()).resolves.toBe(true);
+    await noScript.close();
   });
 
   it('finds a word from a chapter with the offline search', async () => {
@@ -94,15 +147,19 @@ describe('the course site', () => {
     await page.close();
   });
 
-  describe('has no serious or critical accessibility violation', () => {
+  describe('has no accessibility violation of any impact', () => {
     const pages = {
       landing: './',
       chapter: 'docs/why-mesh/',
       'chapter with manifests and tables': 'docs/traffic/destination-rule/',
+      'chapter with diagrams': 'docs/architecture/data-plane-modes/',
       'profile picker': 'docs/install/profiles/',
       'response-flag lookup': 'docs/operations/response-flags/',
+      'symptom playbook': 'docs/operations/symptom-playbook/',
       'production checklist': 'docs/practice/production-checklist/',
+      lab: 'docs/labs/request-routing/',
       'labs index': 'docs/labs/',
+      playground: 'docs/playground/',
       'not found': 'docs/no-such-page/',
       search: 'search/?q=mesh',
     } as const;
@@ -110,11 +167,9 @@ describe('the course site', () => {
       for (const theme of ['light', 'dark'] as const) {
         it(`on the ${kind} page in ${theme} mode`, async () => {
           const page = await openInTheme(context, new URL(path, siteUrl).href, theme);
-          // Diagrams render after load: audit them as the reader finally sees them.
-          for (const diagram of await page.locator('figure .docusaurus-mermaid-container').all()) {
-            await diagram.locator('svg').waitFor({state: 'visible'});
-          }
-          await expect(seriousViolations(page)).resolves.toEqual([]);
+          // Diagrams render as they come into view: audit them as the reader finally sees them.
+          await renderAllDiagrams(page);
+          await expect(allViolations(page)).resolves.toEqual([]);
           await page.close();
         });
       }

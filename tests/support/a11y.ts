@@ -21,11 +21,29 @@ export async function openInTheme(context: BrowserContext, url: string, theme: C
   return page;
 }
 
-/** Serious and critical axe violations on the page (or inside `selector`), one line each. */
-export async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+async function violations(page: Page, selector: string | undefined, impacts: readonly string[] | null): Promise<string[]> {
   const builder = new AxeBuilder({page});
   const results = await (selector ? builder.include(selector) : builder).analyze();
   return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .filter((violation) => impacts === null || impacts.includes(violation.impact ?? ''))
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** Serious and critical axe violations on the page (or inside `selector`), one line each. */
+export async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  return violations(page, selector, ['serious', 'critical']);
+}
+
+/** Every axe violation on the page (or inside `selector`), minor and moderate ones included. */
+export async function allViolations(page: Page, selector?: string): Promise<string[]> {
+  return violations(page, selector, null);
+}
+
+/** Scrolls each diagram of the page into view and waits until it is drawn (they render on approach). */
+export async function renderAllDiagrams(page: Page): Promise<void> {
+  for (const figure of await page.locator('article figure[aria-describedby]').all()) {
+    await figure.evaluate((node) => node.scrollIntoView({block: 'center'}));
+    await figure.locator('.docusaurus-mermaid-container svg').waitFor({state: 'visible'});
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }

@@ -17,8 +17,10 @@ function Cell({value}: {value: ComparisonCell}): React.JSX.Element {
 }
 
 /**
- * Renders a comparison table from typed data (src/data). The first column holds row headers;
- * on narrow screens the table scrolls inside its own focusable region instead of the page.
+ * Renders a comparison table from typed data (src/data). The first column holds row headers.
+ * Its look is the site's one table style (`sml-table` in src/css/custom.css): it fits the text
+ * column on a wide screen and turns into one card per row on a narrow one. The explicit roles
+ * keep it a table for screen readers when the cards change how its parts are displayed.
  */
 export default function ComparisonTable<K extends string>({
   table,
@@ -27,28 +29,28 @@ export default function ComparisonTable<K extends string>({
 }): React.JSX.Element {
   const captionId = `table-${table.id}`;
   return (
-    <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={styles.table}>
+    <div className="sml-table">
+      <table role="table" aria-labelledby={captionId}>
         <caption id={captionId}>{table.caption}</caption>
-        <thead>
-          <tr>
+        <thead role="rowgroup">
+          <tr role="row">
             {table.columns.map((column) => (
-              <th key={column.key} scope="col">
+              <th key={column.key} scope="col" role="columnheader">
                 {column.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {table.rows.map((row, index) => (
-            <tr key={index}>
+            <tr key={index} role="row">
               {table.columns.map((column, columnIndex) =>
                 columnIndex === 0 ? (
-                  <th key={column.key} scope="row">
+                  <th key={column.key} scope="row" role="rowheader">
                     <Cell value={row[column.key]} />
                   </th>
                 ) : (
-                  <td key={column.key}>
+                  <td key={column.key} role="cell" data-label={column.label}>
                     <Cell value={row[column.key]} />
                   </td>
                 ),

@@ -1,5 +1,7 @@
-import React, {useId} from 'react';
+import React, {useEffect, useId, useRef, type CSSProperties} from 'react';
 import Mermaid from '@theme/Mermaid';
+import FullSize from './FullSize';
+import {useNearViewport, useRenderedSvg} from './useNearViewport';
 import styles from './styles.module.css';
 
 interface DiagramProps {
@@ -9,24 +11,56 @@ interface DiagramProps {
   readonly description: string;
   /** Mermaid source. */
   readonly chart: string;
-  /** Space reserved before mermaid renders, so the page does not jump (px). */
-  readonly minHeight: number;
+  /**
+   * Mermaid's own size for the drawing, in CSS px before any scaling. The figure keeps exactly
+   * the space the drawing will take at the reader's width, so nothing moves when it renders;
+   * the layout test (tests/e2e/layout.test.ts) fails when these are out of date.
+   */
+  readonly width: number;
+  readonly height: number;
 }
 
 /**
  * An architecture diagram: a mermaid chart in a figure with a caption and a text description.
- * Mermaid itself is loaded lazily by @docusaurus/theme-mermaid, so only pages with a Diagram
- * download it; the reserved height keeps headings (and their anchors) where they are.
+ * Mermaid is loaded and run only when the figure comes near the viewport. The drawing shrinks
+ * to fit its column but never below a readable scale (see styles.module.css); a wider drawing
+ * scrolls inside its own box (shaded edges show there is more), and "Open full size" shows it
+ * in a zoomable dialog.
  */
-export default function Diagram({title, description, chart, minHeight}: DiagramProps): React.JSX.Element {
+export default function Diagram({title, description, chart, width, height}: DiagramProps): React.JSX.Element {
   const descriptionId = useId();
+  const figure = useRef<HTMLElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(figure);
+  const {svg, overflows} = useRenderedSvg(scroller, near);
+  // A top-down chart is laid out around its middle: a phone first shows that, not its left edge.
+  const topDown = /^\s*(flowchart|graph)\s+(TB|TD)\b|^\s*stateDiagram/.test(chart);
+  useEffect(() => {
+    const box = scroller.current;
+    if (box && svg && overflows && topDown) box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+  }, [svg, overflows, topDown]);
+  const size = {'--diagram-width': width, '--diagram-height': height} as CSSProperties;
   return (
-    <figure className={styles.figure} aria-describedby={descriptionId}>
-      <div className={styles.canvas} style={{minHeight}} aria-hidden="true">
-        <Mermaid value={chart.trim()} />
+    <figure ref={figure} className={styles.figure} aria-describedby={descriptionId}>
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        // Keyboard users can scroll a drawing that is wider than its box.
+        tabIndex={overflows ? 0 : undefined}
+        role={overflows ? 'group' : undefined}
+        aria-label={overflows ? `${title} (drawing, scrolls sideways)` : undefined}>
+        <div className={styles.canvas} style={size} aria-hidden="true">
+          {near ? <Mermaid value={chart.trim()} /> : null}
+          <noscript>
+            <p className={styles.noscript}>{description}</p>
+          </noscript>
+        </div>
       </div>
       <figcaption className={styles.caption}>
-        <strong>{title}</strong>
+        <div className={styles.captionRow}>
+          <strong>{title}</strong>
+          <FullSize title={title} svg={svg} />
+        </div>
         <details className={styles.details}>
           <summary>Text description</summary>
           <p id={descriptionId}>{description}</p>

@@ -19,7 +19,10 @@ function Entry({entry}: {entry: PlaybookEntry}): React.JSX.Element {
       <ol>
         {entry.checks.map((check) => (
           <li key={check.command}>
-            <code className={styles.command}>{check.command}</code>
+            {/* Commands never wrap (a wrapped command is easy to mistype): a long one scrolls. */}
+            <pre className={styles.command} tabIndex={0}>
+              <code>{check.command}</code>
+            </pre>
             <span className={styles.lookFor}>Look for: {check.lookFor}</span>
           </li>
         ))}
