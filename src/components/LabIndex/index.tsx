@@ -19,35 +19,37 @@ export default function LabIndex(): React.JSX.Element {
         {ready.length} of {LAB_CATALOG.length} labs are ready
         {ready.length > 0 ? `, about ${formatDuration(totalMinutes)} of hands-on work` : ''}.
       </p>
-      <table className={styles.table}>
-        <caption className={styles.caption}>The labs, in the order the course uses them</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Lab</th>
-            <th scope="col">Time</th>
-            <th scope="col">Difficulty</th>
-            <th scope="col">Modes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {LAB_CATALOG.map((entry) => {
-            const lab = published.get(entry.id);
-            return (
-              <tr key={entry.id}>
-                <td>{entry.number}</td>
-                <th scope="row" className={styles.title}>
-                  {lab?.path ? <Link to={lab.path}>{lab.title}</Link> : entry.title}
-                  {lab?.path ? <span className={styles.summary}>{lab.summary}</span> : <span className={styles.summary}>In preparation.</span>}
-                </th>
-                <td>{lab ? formatDuration(lab.minutes) : '—'}</td>
-                <td>{lab ? DIFFICULTY_LABEL[lab.difficulty] : '—'}</td>
-                <td>{lab ? lab.modes.join(', ') : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* The site's one table style (sml-table in src/css/custom.css): cards on a phone. */}
+      <div className="sml-table">
+        <table role="table">
+          <caption className={styles.caption}>The labs, in the order the course uses them</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">Lab</th>
+              <th scope="col" role="columnheader">Time</th>
+              <th scope="col" role="columnheader">Difficulty</th>
+              <th scope="col" role="columnheader">Modes</th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {LAB_CATALOG.map((entry) => {
+              const lab = published.get(entry.id);
+              return (
+                <tr key={entry.id} role="row">
+                  <th scope="row" role="rowheader" className={styles.title}>
+                    {entry.number}.{' '}
+                    {lab?.path ? <Link to={lab.path}>{lab.title}</Link> : entry.title}
+                    {lab?.path && <span className={styles.summary}>{lab.summary}</span>}
+                  </th>
+                  <td role="cell" data-label="Time">{lab ? formatDuration(lab.minutes) : '—'}</td>
+                  <td role="cell" data-label="Difficulty">{lab ? DIFFICULTY_LABEL[lab.difficulty] : '—'}</td>
+                  <td role="cell" data-label="Modes">{lab ? lab.modes.join(', ') : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

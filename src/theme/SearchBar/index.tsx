@@ -48,6 +48,10 @@ export default function SearchBar(): ReactNode {
   const expanded = open && term.trim().length > 0;
   return (
     <div className={styles.searchBar} role="search">
+      <svg className={styles.icon} viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+        <circle cx="8.5" cy="8.5" r="6" fill="none" stroke="currentColor" strokeWidth="2" />
+        <path d="M13 13l5 5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      </svg>
       <input
         type="search"
         className={styles.input}
