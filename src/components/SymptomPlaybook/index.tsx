@@ -8,7 +8,7 @@ const QUERY_PARAM = 'symptom';
 function Entry({entry}: {entry: PlaybookEntry}): React.JSX.Element {
   return (
     <div className={styles.entry}>
-      <h4 className={styles.entryTitle}>{entry.symptom}</h4>
+      <h2 className={styles.entryTitle}>{entry.symptom}</h2>
       <p className={styles.heading}>Likely causes</p>
       <ul>
         {entry.causes.map((cause) => (
