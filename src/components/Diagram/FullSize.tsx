@@ -37,8 +37,9 @@ export default function FullSize({title, svg}: {title: string; svg: SVGSVGElemen
         className={`button button--secondary button--sm ${styles.open}`}
         onClick={open}
         disabled={!svg}
-        style={svg ? undefined : {visibility: 'hidden'}}>
-        Open full size<span className="visually-hidden">: {title}</span>
+        style={svg ? undefined : {visibility: 'hidden'}}
+        aria-label={`Open full size: ${title}`}>
+        Open full size
       </button>
       <dialog
         ref={dialog}
