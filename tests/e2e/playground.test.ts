@@ -255,6 +255,9 @@ spec:
     await popup.waitFor({state: 'visible'});
     await expect(popup.textContent()).resolves.toContain('outlierDetection');
     await expect.poll(() => section.locator('.cm-completionInfo').textContent()).toMatch(/outlierDetection: object[\s\S]*baseEjectionTime/);
+    // CodeMirror ignores keys for its interactionDelay (75 ms) after the list opens or updates, so
+    // a key pressed at once would type a newline; a person never presses that fast.
+    await page.waitForTimeout(250);
     await page.keyboard.press('Enter');
     await expect(section.locator('.cm-content').textContent()).resolves.toContain('outlierDetection:');
     await page.close();
