@@ -6,7 +6,7 @@
  */
 import type {CallOut} from './apps';
 import {findService, fqdn, servicePort} from './hosts';
-import type {Call, Endpoint, Reply, Router, Sim} from './stages/context';
+import {authzRequestOf, type Call, type Endpoint, type Reply, type Router, type Sim} from './stages/context';
 import {enforcePolicy} from './stages/policy';
 import {routeCall, type RouteResult} from './stages/route';
 import type {HopRecord} from './trace';
@@ -127,16 +127,7 @@ export function callService(sim: Sim, call: Call, startMs: number): HopResult {
   const router = routerFor(sim, call.client, service);
   if (router.viaWaypoint) {
     sim.trace.note(hop, 'mtls', 'source ztunnel', 'ok', `HBONE (mutual TLS) to the waypoint (${router.viaWaypoint}) of ${service.name}`);
-    const outcome = enforcePolicy(context, [router], router.at, 'waypoint', {workload: call.client, service: service.name, serviceNamespace: service.namespace, gatewayName: service.waypoint}, {
-      principal: `${sim.mesh.trustDomain}/ns/${call.client.namespace}/sa/${call.client.serviceAccount}`,
-      method: call.method,
-      path: call.path,
-      host: call.host,
-      port: port.port,
-      headers: call.headers,
-      sourceIp: call.peerIp,
-      remoteIp: call.remoteIp,
-    });
+    const outcome = enforcePolicy(context, [router], router.at, 'waypoint', {workload: call.client, service: service.name, serviceNamespace: service.namespace, gatewayName: service.waypoint}, authzRequestOf(call, port.port, `${sim.mesh.trustDomain}/ns/${call.client.namespace}/sa/${call.client.serviceAccount}`));
     if (outcome.jwtRejected || outcome.verdict.decision === 'deny') {
       const status = outcome.jwtRejected ? 401 : 403;
       return closeHop(sim, hop, {reply: {kind: 'response', status, latencyMs: LOCAL_REPLY_MS, flags: [], mtls: 'mutual TLS', authz: outcome.jwtRejected ? undefined : outcome.verdict}, endMs: startMs + LOCAL_REPLY_MS, attempts: 0, route: 'none', flags: []});

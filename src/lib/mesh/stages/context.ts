@@ -3,6 +3,7 @@
  * carried between requests, the trace recorder) and the call being made.
  */
 import type {Random} from '../prng';
+import type {AuthzRequest} from '../security';
 import type {HopRecord, Tracer} from '../trace';
 import type {AuthzVerdict, Mesh, MtlsState, Pod, Service, ServicePort, Workload} from '../types';
 import type {Config} from './config';
@@ -91,4 +92,18 @@ export interface HopContext {
   readonly sim: Sim;
   readonly hop: HopRecord;
   readonly call: Call;
+}
+
+/** What authorization sees of a call at a proxy on `port`: the request, both addresses, the peer. */
+export function authzRequestOf(call: Call, port: number, principal?: string): AuthzRequest {
+  return {
+    ...(principal ? {principal} : {}),
+    method: call.method,
+    path: call.path,
+    host: call.host,
+    port,
+    headers: call.headers,
+    sourceIp: call.peerIp,
+    remoteIp: call.remoteIp,
+  };
 }

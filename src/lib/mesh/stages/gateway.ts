@@ -11,7 +11,7 @@ import {hostMatches} from '../hosts';
 import {selectorMatches} from '../security';
 import type {Workload} from '../types';
 import type {RouteTable} from './config';
-import type {Call, HopContext, Router, Sim} from './context';
+import {authzRequestOf, type Call, type HopContext, type Router, type Sim} from './context';
 import {enforcePolicy} from './policy';
 import {routeCall} from './route';
 
@@ -108,15 +108,7 @@ export function enterThroughGateway(sim: Sim, call: Call, startMs: number): HopR
   const context: HopContext = {sim, hop, call: atGateway};
   sim.trace.step(hop, 'gateway', 'ingress gateway', 'info', listenerText, ingress, call.host, port);
   sim.trace.step(hop, 'gateway', 'ingress gateway', 'info', addressText, call.peerIp, remoteIp, sim.config.settings.numTrustedProxies);
-  const outcome = enforcePolicy(context, [ingress.workload], 'ingress gateway', 'gateway', {workload: ingress.workload, service: '', serviceNamespace: ingress.namespace, gatewayName: ingress.gatewayApiName}, {
-    method: call.method,
-    path: call.path,
-    host: call.host,
-    port,
-    headers: call.headers,
-    sourceIp: call.peerIp,
-    remoteIp,
-  });
+  const outcome = enforcePolicy(context, [ingress.workload], 'ingress gateway', 'gateway', {workload: ingress.workload, service: '', serviceNamespace: ingress.namespace, gatewayName: ingress.gatewayApiName}, authzRequestOf(atGateway, port));
   if (outcome.jwtRejected) return close(401, 'the gateway rejects the token: 401');
   if (outcome.verdict.decision === 'deny') return close(403, 'the gateway denies the request: 403 RBAC: access denied', outcome.verdict);
   const gatewayContext: HopContext = {sim, hop, call: gatewayCall};

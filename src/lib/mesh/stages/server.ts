@@ -4,8 +4,7 @@
  */
 import {serveApp, type CallOut} from '../apps';
 import {containerPort} from '../hosts';
-import type {AuthzRequest} from '../security';
-import type {Cluster, Endpoint, HopContext, Reply, Router} from './context';
+import {authzRequestOf, type Cluster, type Endpoint, type HopContext, type Reply, type Router} from './context';
 import {negotiateMtls} from './mtls';
 import {enforcePolicy} from './policy';
 
@@ -46,16 +45,7 @@ export function serveAttempt(context: HopContext, router: Router, cluster: Clust
   let authz: Reply['authz'];
   if (server.mode !== 'outside') {
     const mutual = mtls.state === 'mutual TLS';
-    const request: AuthzRequest = {
-      principal: mutual ? principalOf(context, router) : undefined,
-      method: call.method,
-      path: call.path,
-      host: call.host,
-      port,
-      headers: call.headers,
-      sourceIp: call.peerIp,
-      remoteIp: call.remoteIp,
-    };
+    const request = authzRequestOf(call, port, mutual ? principalOf(context, router) : undefined);
     if (!mutual) sim.trace.note(hop, 'authz', serverAt, 'info', 'plaintext connection: no peer principal or namespace, so principals/namespaces rules cannot match');
     const enforcer = server.mode === 'sidecar' ? 'sidecar' : 'ztunnel';
     const target = {workload: server, service: cluster.service.name, serviceNamespace: cluster.service.namespace, gatewayName: cluster.service.waypoint};
