@@ -94,10 +94,14 @@ export interface HopContext {
   readonly call: Call;
 }
 
-/** What authorization sees of a call at a proxy on `port`: the request, both addresses, the peer. */
+/**
+ * What authorization sees of a call at a proxy on `port`: the request, both addresses, the peer.
+ * Always the same object shape (principal may be undefined): a shape that varies made the
+ * benchmark about 4× slower.
+ */
 export function authzRequestOf(call: Call, port: number, principal?: string): AuthzRequest {
   return {
-    ...(principal ? {principal} : {}),
+    principal,
     method: call.method,
     path: call.path,
     host: call.host,
