@@ -66,7 +66,8 @@ const config: Config = {
 
   // Labs: validates labs/*/lab.yaml and publishes manifests, run.sh and bundles (src/plugins/labs).
   // Search: Pagefind indexes the built pages into a chunked static index (src/plugins/search).
-  plugins: ['./src/plugins/labs/index.ts', './src/plugins/search/index.ts'],
+  // Docs metadata: trims what every doc page fetches about the other pages (src/plugins/docs-metadata).
+  plugins: ['./src/plugins/labs/index.ts', './src/plugins/search/index.ts', './src/plugins/docs-metadata/index.ts'],
 
   themes: ['@docusaurus/theme-mermaid'],
 
