@@ -45,7 +45,7 @@ export default function Question({question, number, total, committed, onCheck}: 
       <legend className={styles.legend}>
         <span className={styles.number}>
           Question {number} of {total}
-        </span>
+        </span>{' '}
         <span className={styles.prompt}>
           <RichText text={question.prompt} />
         </span>

@@ -4,7 +4,7 @@
  * corrupt or blocked storage gives no answers and the quiz still works (it just forgets).
  */
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {readItem, writeItem} from '@site/src/lib/labs/progress';
+import {readItem, safeStorage, writeItem} from '@site/src/lib/labs/progress';
 import {decodeAnswers, encodeAnswers, NO_ANSWERS, quizKey, withAnswer, type PartSlug, type QuizAnswers, type QuizQuestion} from '@site/src/lib/quiz';
 
 /** Tells progress widgets on this page that stored progress changed (storage events only reach other tabs). */
@@ -38,8 +38,10 @@ export function useQuizAnswers(part: PartSlug, questions: readonly QuizQuestion[
     const onStorage = (event: StorageEvent) => {
       if (event.key === key || event.key === null) load();
     };
+    // Another widget on this page changed stored progress (an import, say). With storage blocked
+    // there is nothing to re-read, and re-reading would wipe the answers given on this page.
     const onProgress = () => {
-      if (!announcing.current) load();
+      if (!announcing.current && safeStorage()) load();
     };
     window.addEventListener('storage', onStorage);
     window.addEventListener(PROGRESS_EVENT, onProgress);

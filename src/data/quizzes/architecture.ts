@@ -59,16 +59,16 @@ const questions: readonly QuizQuestion[] = [
   },
   {
     id: 'architecture-ambient-ready',
-    prompt: 'A namespace moves from sidecar mode to ambient mode. What does `kubectl get pods` show for an app pod afterwards?',
+    prompt: 'Bookinfo runs in a namespace enrolled in ambient mode. What does `kubectl get pods` show for an app pod, and what did enrolling the running pods take?',
     options: [
-      '`1/1`: ambient pods have no proxy container, and no restart is needed to join.',
-      '`2/2`: the app and a ztunnel container.',
+      '`1/1`: ambient pods have no proxy container, and the running pods joined without a restart.',
+      '`2/2`: the app and a ztunnel container, added when the pods were restarted.',
       '`3/3`: the app, ztunnel and a waypoint.',
-      '`2/2`, but only after the pod has been restarted.',
+      '`2/2`: the app and an Envoy sidecar, as in sidecar mode.',
     ],
     answer: 0,
     explanation:
-      'In ambient mode the pod is left untouched. The istio-cni agent redirects its traffic to the ztunnel on its node, so the pod shows only its own container and joins the mesh without a restart (it still needs one to drop an old sidecar).',
+      'In ambient mode the pod is left untouched. The istio-cni agent redirects its traffic to the ztunnel on its node, so the pod shows only its own container and joins (or leaves) the mesh when the namespace label changes, without a restart.',
     link: '/docs/architecture/data-plane-modes/#sidecar-and-ambient-in-depth',
     section: 'Sidecar and ambient in depth',
   },
