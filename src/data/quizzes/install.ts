@@ -1,4 +1,8 @@
+import {HELM_REPO_URL, ISTIO_MINOR, ISTIO_VERSION} from '@site/src/data/course';
 import type {QuizQuestion} from '@site/src/lib/quiz';
+
+/** The revision name a canary install of the pinned release uses (1.31.1 → 1-31-1). */
+const REVISION = ISTIO_VERSION.replace(/\./g, '-');
 
 /** Check yourself, part 3: Installing Istio (docs/03-install). */
 const questions: readonly QuizQuestion[] = [
@@ -44,16 +48,16 @@ const questions: readonly QuizQuestion[] = [
   },
   {
     id: 'install-helm-repo',
-    prompt: 'Which Helm repository should a course pinned to Istio 1.31 add?',
+    prompt: `Which Helm repository should a course pinned to Istio ${ISTIO_MINOR} add?`,
     options: [
       '`https://istio-release.storage.googleapis.com/charts`',
-      '`https://blob.istio.io/istio-release/charts`',
+      `\`${HELM_REPO_URL}\``,
       '`https://charts.istio.io`',
       '`https://github.com/istio/istio/releases/charts`',
     ],
     answer: 1,
     explanation:
-      'Istio is moving off the Google Cloud Storage bucket: 1.30 was the last release published there and 1.31 is not there at all. Use blob.istio.io (or the OCI charts on ghcr.io) and pin `--version`.',
+      'Istio is moving off the Google Cloud Storage bucket: 1.30 was the last release published there, later ones are not there at all, and its charts are removed at the end of 2026. Use blob.istio.io (or the OCI charts on ghcr.io) and pin `--version`.',
     link: '/docs/install/helm/#the-chart-repository',
     section: 'The chart repository',
   },
@@ -104,7 +108,7 @@ const questions: readonly QuizQuestion[] = [
   },
   {
     id: 'install-tag-move',
-    prompt: 'Namespaces are labelled `istio.io/rev=prod`. You run `istioctl tag set prod --revision 1-31-1 --overwrite`. When do their workloads run the new proxy?',
+    prompt: `Namespaces are labelled \`istio.io/rev=prod\`. You run \`istioctl tag set prod --revision ${REVISION} --overwrite\`. When do their workloads run the new proxy?`,
     options: [
       'Immediately: the tag move updates every running sidecar.',
       'When each workload is restarted; until then it keeps its old proxy.',

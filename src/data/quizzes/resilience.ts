@@ -1,3 +1,4 @@
+import {ISTIO_MINOR} from '@site/src/data/course';
 import type {QuizQuestion} from '@site/src/lib/quiz';
 
 /** Check yourself, part 5: Resilience (docs/05-resilience). */
@@ -29,7 +30,7 @@ const questions: readonly QuizQuestion[] = [
   },
   {
     id: 'resilience-default-retries',
-    prompt: 'With no `retries` block on a route in Istio 1.31, which of these failures does the proxy retry?',
+    prompt: `With no \`retries\` block on a route in Istio ${ISTIO_MINOR}, which of these failures does the proxy retry?`,
     options: [
       'Any `5xx` response, up to three times.',
       'A `503` from the application, twice.',
@@ -47,13 +48,13 @@ const questions: readonly QuizQuestion[] = [
     prompt: 'One route of a VirtualService has a `fault` (a 5 s delay) and also `timeout: 1s`. What does a request on that route see?',
     options: [
       'A `504` after 1 s, because the timeout fires during the delay.',
-      'The 5 s delay and then the response: on a route with a fault, its timeout and retries are not applied.',
+      'The 5 s delay and then the response: the timeout and retries of a route do not act on the fault injected on it.',
       'An immediate `503`, because a fault and a timeout conflict.',
       'istiod rejects the VirtualService at apply time.',
     ],
     answer: 1,
     explanation:
-      'A route with a fault ignores its own `timeout` and `retries`. Put the fault on the route to the dependency and the timeout on the caller’s route, as Bookinfo’s delay on `ratings` with the timeout on `reviews`.',
+      'The fault filter acts before the router, where `timeout` and `retries` live: an injected delay is not counted against the route’s timeout, and an injected abort is never retried. Keep faults on the route to the dependency and timeouts on the caller’s route, as Bookinfo does with the delay on `ratings` and the timeout on `reviews`.',
     link: '/docs/resilience/timeouts-retries/#how-timeouts-and-retries-interact',
     section: 'How timeouts and retries interact',
   },
