@@ -11,7 +11,9 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {LabError, type LabSummary} from '../../lib/labs/model';
 import {labPaths} from '../../lib/labs/paths';
 import {bundleFiles, createBundle} from './bundle';
-import {LABS_DIR, labSummary, loadAllLabs, type LoadedLab} from './load';
+import {LABS_DIR, labSteps, labSummary, loadAllLabs, type LoadedLab} from './load';
+
+export const LAB_STEPS_FILE = 'lab-steps.json';
 
 export interface LabsGlobalData {
   readonly labs: readonly LabSummary[];
@@ -38,6 +40,8 @@ export default function labsPlugin(context: LoadContext): Plugin<LoadedLab[]> {
     async contentLoaded({content, actions}) {
       const data: LabsGlobalData = {labs: content.map((loaded) => labSummary(siteDir, loaded))};
       actions.setGlobalData(data);
+      // Imported as '@generated/labs/default/lab-steps.json' by the pages that show progress.
+      await actions.createData(LAB_STEPS_FILE, JSON.stringify(content.map(labSteps)));
     },
 
     async postBuild({content, outDir}) {
