@@ -1,7 +1,8 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import {useCurrentSidebarCategory} from '@docusaurus/plugin-content-docs/client';
+import {useLocation} from '@docusaurus/router';
+import {useDocsSidebar} from '@docusaurus/plugin-content-docs/client';
 import type {PropSidebarItem} from '@docusaurus/plugin-content-docs';
 import {docPathOf, isRead} from '@site/src/lib/progress';
 import {useReadRecord} from '../useProgress';
@@ -21,17 +22,29 @@ function pagesOf(items: readonly PropSidebarItem[]): PartPage[] {
 }
 
 /**
+ * The part whose index is `pathname`: its category's pages, or the page alone when the part is a
+ * single page (the sidebar then holds a link, not a category).
+ */
+function partPages(items: readonly PropSidebarItem[], pathname: string): PartPage[] {
+  for (const item of items) {
+    if (item.type === 'category' && item.href === pathname) {
+      return [{label: `${item.label} (this page)`, href: item.href}, ...pagesOf(item.items)];
+    }
+    if (item.type === 'link' && item.href === pathname) return [{label: `${item.label} (this page)`, href: item.href}];
+  }
+  return [];
+}
+
+/**
  * On a part's index page: how many of the part's pages this browser has read, and each page
  * with its state. The pages come from the sidebar (the part's category), never retyped.
  */
 export default function PartProgress(): React.JSX.Element {
   const {siteConfig} = useDocusaurusContext();
-  const category = useCurrentSidebarCategory();
+  const {pathname} = useLocation();
+  const sidebar = useDocsSidebar();
   const {record, hydrated} = useReadRecord();
-  const pages = [
-    ...(category.href ? [{label: `${category.label} (this page)`, href: category.href}] : []),
-    ...pagesOf(category.items),
-  ].map((page) => ({...page, read: hydrated && isRead(record, docPathOf(page.href, siteConfig.baseUrl))}));
+  const pages = partPages(sidebar?.items ?? [], pathname).map((page) => ({...page, read: hydrated && isRead(record, docPathOf(page.href, siteConfig.baseUrl))}));
   const readCount = pages.filter((page) => page.read).length;
   return (
     <div className={styles.panel} data-part-progress={hydrated ? readCount : undefined}>
