@@ -160,6 +160,7 @@ describe('the course site', () => {
       lab: 'docs/labs/request-routing/',
       'labs index': 'docs/labs/',
       playground: 'docs/playground/',
+      'exam map': 'docs/exam/',
       'not found': 'docs/no-such-page/',
       search: 'search/?q=mesh',
     } as const;

@@ -12,7 +12,9 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {LabError, type LabSummary} from '../../lib/labs/model';
 import {labPaths} from '../../lib/labs/paths';
 import {bundleFiles, createBundle} from './bundle';
-import {LABS_DIR, labSummary, loadAllLabs, type LoadedLab} from './load';
+import {LABS_DIR, labSteps, labSummary, loadAllLabs, type LoadedLab} from './load';
+
+export const LAB_STEPS_FILE = 'lab-steps.json';
 
 /**
  * The summaries are a generated module (.docusaurus/labs/default/summaries.json, imported by
@@ -42,6 +44,8 @@ export default function labsPlugin(context: LoadContext): Plugin<LoadedLab[]> {
     async contentLoaded({content, actions}) {
       const summaries: LabSummary[] = content.map((loaded) => labSummary(siteDir, loaded));
       await actions.createData(LAB_SUMMARIES_FILE, JSON.stringify(summaries));
+      // Imported as '@generated/labs/default/lab-steps.json' by the pages that show progress.
+      await actions.createData(LAB_STEPS_FILE, JSON.stringify(content.map(labSteps)));
     },
 
     async postBuild({content, outDir}) {
