@@ -1,7 +1,9 @@
 /**
  * npm run check:content — checks every code block in docs/**\/*.md(x) and everything under labs/
- * (lab.yaml commands, labs/*\/manifests/*.yaml) against the pinned Istio release, prints each
- * problem as `file:line: message` and a summary line, and exits non-zero on any problem.
+ * (lab.yaml commands, labs/*\/manifests/*.yaml, and the practice tasks: labs/tasks/*\/task.yaml,
+ * their manifests, and their generated setup/solution/verify/cleanup scripts through shellcheck)
+ * against the pinned Istio release, prints each problem as `file:line: message` and a summary
+ * line, and exits non-zero on any problem.
  *
  *   tsx scripts/check-content.ts [paths…]   (default: docs labs)
  */
@@ -16,6 +18,7 @@ import {
   checkLabFile,
   checkManifestFile,
   checkMarkdownFile,
+  checkTaskFile,
   emptyCounts,
   mergeCounts,
   parseBashErrors,
@@ -23,6 +26,11 @@ import {
   type FileResult,
 } from '../src/lib/validate';
 import {checkClaimsOfFile, claimSummary, emptyClaimCounts, mergeClaimCounts} from '../src/lib/validate/outputs';
+import {readTask} from '../src/lib/tasks/parse';
+import {taskPaths} from '../src/lib/tasks/paths';
+import {generateTaskScripts} from '../src/lib/tasks/script';
+import {SHELLCHECK_ARGS, shellcheckProblems, type GeneratedScript} from '../src/lib/tasks/shellcheck';
+import {taskReadOptions} from '../src/plugins/tasks/load';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -50,6 +58,11 @@ function labOptions(file: string) {
   return {file, folderId: basename(dir), manifestFiles, knownLabIds: LAB_CATALOG.map((entry) => entry.id)};
 }
 
+/** A practice task's folder id, from labs/tasks/<id>/task.yaml. */
+const TASK_FILE = /(^|\/)labs\/tasks\/([^/]+)\/task\.yaml$/;
+const TASK_MANIFEST = /(^|\/)labs\/tasks\/[^/]+\/manifests\/[^/]+\.ya?ml$/;
+const taskFiles: {file: string; id: string; text: string}[] = [];
+
 const files = starts.flatMap(walk).map((f) => relative(root, f).split(sep).join('/'));
 const counts = emptyCounts();
 const problems: Problem[] = [];
@@ -63,7 +76,11 @@ for (const file of files) {
     result = checkMarkdownFile(text, file);
   } else if (/(^|\/)labs\/[^/]+\/lab\.ya?ml$/.test(file)) {
     result = checkLabFile(text, labOptions(file));
-  } else if (/(^|\/)labs\/[^/]+\/manifests\/[^/]+\.ya?ml$/.test(file)) {
+  } else if (TASK_FILE.test(file)) {
+    const id = TASK_FILE.exec(file)![2]!;
+    taskFiles.push({file, id, text});
+    result = checkTaskFile(text, {...taskReadOptions(root, id), file});
+  } else if (/(^|\/)labs\/[^/]+\/manifests\/[^/]+\.ya?ml$/.test(file) || TASK_MANIFEST.test(file)) {
     result = checkManifestFile(text, file);
   }
   if (!result) continue;
@@ -133,6 +150,39 @@ const byFile = new Map<string, BashSnippet[]>();
 for (const snippet of snippets) byFile.set(snippet.file, [...(byFile.get(snippet.file) ?? []), snippet]);
 bashN([...byFile.values()]);
 
+// The scripts each valid task publishes (setup, solution, verify, cleanup) through shellcheck.
+function shellcheckTasks(): number {
+  const dir = mkdtempSync(join(tmpdir(), 'check-tasks-'));
+  try {
+    const scripts: GeneratedScript[] = [];
+    for (const {file, id, text} of taskFiles) {
+      let generated;
+      try {
+        const task = readTask(text, {...taskReadOptions(root, id), file});
+        generated = generateTaskScripts(task, {filesUrl: taskPaths(id, 'https://service-mesh-labs.github.io/').files});
+      } catch {
+        continue; // its problems are already reported
+      }
+      for (const [name, content] of Object.entries(generated)) {
+        const path = join(dir, `${id}-${name}`);
+        writeFileSync(path, content);
+        scripts.push({path, source: file, name, text: content});
+      }
+    }
+    if (scripts.length === 0) return 0;
+    const run = spawnSync('shellcheck', [...SHELLCHECK_ARGS, ...scripts.map((script) => script.path)], {encoding: 'utf8'});
+    if (run.error) {
+      problems.push({file: 'scripts/check-content.ts', line: 1, message: `cannot run shellcheck on the task scripts: ${run.error.message}`});
+      return 0;
+    }
+    problems.push(...shellcheckProblems(run.stdout ?? '', scripts));
+    return scripts.length;
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+const taskScripts = shellcheckTasks();
+
 if (problems.length > 0) console.log(formatProblems(problems));
 
 const marked = Object.entries(counts.marked)
@@ -152,6 +202,6 @@ if (marked) console.log(marked);
 if (other) console.log(`  not code to check: ${other}`);
 console.log(claimSummary(claims));
 console.log(
-  `checked ${counts.manifests} manifests, ${counts.fragments} fragments, ${counts.commands} commands (${counts.istioctl} istioctl), ${counts.urls} URLs: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+  `checked ${counts.manifests} manifests, ${counts.fragments} fragments, ${counts.commands} commands (${counts.istioctl} istioctl), ${counts.urls} URLs, ${taskFiles.length} task${taskFiles.length === 1 ? '' : 's'} (${taskScripts} generated scripts shellchecked): ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
 );
 process.exitCode = problems.length > 0 ? 1 : 0;

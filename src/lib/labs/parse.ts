@@ -60,14 +60,7 @@ export function readLab(text: string, options: ParseOptions): LabReading {
   if (!document || data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {...none, problems: [{file, line: 1, message: 'a lab.yaml must be a mapping (id:, title:, steps: …)'}]};
   }
-  if (!validateSchema(data)) {
-    const problems = relevantErrors(validateSchema.errors ?? []).map((error): Problem => {
-      const path = pointerToPath(error.instancePath);
-      const key = error.keyword === 'additionalProperties' ? [String((error.params as {additionalProperty: string}).additionalProperty)] : [];
-      return {file, line: document.lineOf([...path, ...key]), message: describeSchemaError(error, path)};
-    });
-    return {...none, problems};
-  }
+  if (!validateSchema(data)) return {...none, problems: schemaProblems(validateSchema.errors ?? [], document, file, 'the lab')};
   const reader = new LabReader(data, document, options);
   reader.checkLab();
   reader.checkSteps();
@@ -166,6 +159,18 @@ class LabReader {
   }
 }
 
+/**
+ * ajv's errors as located problems in plain words (shared with the task reader, src/lib/tasks):
+ * `subject` names the whole document ("the lab", "the task").
+ */
+export function schemaProblems(errors: readonly ErrorObject[], document: YamlDocument, file: string, subject: string): Problem[] {
+  return relevantErrors(errors).map((error): Problem => {
+    const path = pointerToPath(error.instancePath);
+    const key = error.keyword === 'additionalProperties' ? [String((error.params as {additionalProperty: string}).additionalProperty)] : [];
+    return {file, line: document.lineOf([...path, ...key]), message: describeSchemaError(error, path, subject)};
+  });
+}
+
 /** Drops the noise ajv reports under a failed oneOf (each branch's own complaints). */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const oneOfPaths = errors.filter((error) => error.keyword === 'oneOf').map((error) => error.instancePath);
@@ -174,7 +179,7 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   );
 }
 
-const describePath = (path: readonly PathItem[]): string => (path.length === 0 ? 'the lab' : pathToString(path));
+const describePath = (path: readonly PathItem[], subject: string): string => (path.length === 0 ? subject : pathToString(path));
 
 const TYPE_NAMES: Record<string, string> = {
   array: 'a list',
@@ -190,10 +195,12 @@ const PATTERN_HINTS: Record<string, string> = {
   '#/properties/variables/items/properties/name/pattern': 'must be UPPER_SNAKE_CASE (e.g. NAMESPACE)',
   '#/properties/steps/items/properties/manifests/items/pattern': 'must be a file name ending in .yaml (e.g. gateway.yaml)',
   '#/properties/prerequisites/items/oneOf/1/properties/doc/pattern': 'must be a course path like /docs/traffic/',
+  '#/properties/solution/properties/manifests/items/pattern': 'must be a file name ending in .yaml (e.g. solution.yaml)',
+  '#/properties/verify/items/properties/criterion/pattern': 'must be one line (it is printed after PASS or FAIL)',
 };
 
-function describeSchemaError(error: ErrorObject, path: readonly PathItem[]): string {
-  const where = describePath(path);
+function describeSchemaError(error: ErrorObject, path: readonly PathItem[], subject: string): string {
+  const where = describePath(path, subject);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':

@@ -31,7 +31,8 @@ export function withManifestsVariable(command: string): string {
   return command.replace(/\{\{\s*manifest:([A-Za-z0-9][A-Za-z0-9._-]*)\s*\}\}/g, `{{${MANIFESTS_VARIABLE}}}/$1`);
 }
 
-function render(command: string): string {
+/** A lab or task command as a script runs it (manifests read from LAB_MANIFESTS). */
+export function render(command: string): string {
   return renderForScript(withManifestsVariable(command));
 }
 
@@ -48,7 +49,7 @@ function commandLines(commands: readonly LabCommand[], lab: Lab): string[] {
 }
 
 /** A markdown hint as one line of plain text for a terminal. */
-function plainText(markdown: string): string {
+export function plainText(markdown: string): string {
   return markdown
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/\*\*|`/g, '')

@@ -7,6 +7,8 @@
 import {renderForScript} from '../labs/placeholders';
 import {lintLab} from '../labs/lint';
 import {readLab, type ParseOptions} from '../labs/parse';
+import {lintTask} from '../tasks/lint';
+import {inspectTask, type TaskReadOptions} from '../tasks/parse';
 import {inFile, type LocalProblem, type Problem} from '../problem';
 import type {BashSnippet} from './bash';
 import {kindsNamed} from './kinds';
@@ -134,4 +136,22 @@ export function checkManifestFile(text: string, file: string): FileResult {
   const urls = checkUrls(text);
   counts.urls += urls.urls;
   return {problems: [...inFile(file, 1, result.problems), ...inFile(file, 1, urls.problems)], counts, snippets: []};
+}
+
+/**
+ * A practice task's task.yaml, read by the task reader (the same command rulebook as labs) and
+ * linted by the lab lint; its commands and checks go to `bash -n` as the scripts render them.
+ * The generated scripts' shellcheck pass is the caller's (it needs a process).
+ */
+export function checkTaskFile(text: string, options: TaskReadOptions): FileResult {
+  const reading = inspectTask(text, options);
+  const counts = emptyCounts();
+  counts.commands += reading.counted.commands;
+  counts.istioctl += reading.counted.istioctl;
+  counts.urls += reading.counted.urls;
+  const snippets = reading.commands
+    .filter((command) => !parseShell(command.text).syntaxError)
+    .map((command): BashSnippet => ({file: options.file, startLine: command.line, text: renderForScript(command.text)}));
+  const lint = reading.task && reading.problems.length === 0 ? lintTask(reading.task, text, options.file) : [];
+  return {problems: [...reading.problems, ...lint], counts, snippets};
 }

@@ -10,7 +10,7 @@ export {parseShell, type ParsedShell, type SimpleCommand} from './shellSyntax';
 export {checkIstioctlArgs} from './istioctl';
 export {checkUrls, type UrlResult} from './urls';
 export {extractCodeBlocks, parseMeta, frontMatter, type CodeBlock} from './markdown';
-export {checkMarkdownFile, checkLabFile, checkManifestFile, type FileResult} from './content';
+export {checkMarkdownFile, checkLabFile, checkManifestFile, checkTaskFile, type FileResult} from './content';
 export {parseBashErrors, BASH_N_DRIVER, type BashSnippet, type BashError} from './bash';
 export {kindInfo, kindsNamed, groupOf, type KindInfo} from './kinds';
 export {emptyCounts, mergeCounts, type Counts} from './types';

@@ -10,6 +10,7 @@ import {parseLab} from '../../lib/labs/parse';
 import {inFile, type Problem} from '../../lib/problem';
 import {parseYaml} from '../../lib/yaml';
 import {labPaths} from '../../lib/labs/paths';
+import {TASKS_FOLDER} from '../../lib/tasks/model';
 
 export const LABS_DIR = 'labs';
 /** Lab pages live in this docs folder, one `<id>.mdx` each, served at `labPaths(id).page`. */
@@ -25,12 +26,12 @@ export interface LoadedLab {
   readonly number: number | undefined;
 }
 
-/** Ids of the folders under labs/ that hold a lab.yaml. */
+/** Ids of the folders under labs/ that hold a lab.yaml (labs/tasks/, the practice tasks, is not a lab). */
 export function labIds(siteDir: string): string[] {
   const root = path.join(siteDir, LABS_DIR);
   if (!existsSync(root)) return [];
   return readdirSync(root, {withFileTypes: true})
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(root, entry.name, 'lab.yaml')))
+    .filter((entry) => entry.isDirectory() && entry.name !== TASKS_FOLDER && existsSync(path.join(root, entry.name, 'lab.yaml')))
     .map((entry) => entry.name)
     .sort();
 }
