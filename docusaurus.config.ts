@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {ISTIO_VERSION} from './src/data/course';
 import {accessibleLightCodeTheme} from './src/data/codeTheme';
 import remarkLabs from './src/plugins/labs/remark';
+import {PRISM_LANGUAGES} from './src/plugins/prism-languages/languages';
 
 /**
  * Deployment settings come from the environment so a fork deploys to
@@ -66,7 +67,14 @@ const config: Config = {
 
   // Labs: validates labs/*/lab.yaml and publishes manifests, run.sh and bundles (src/plugins/labs).
   // Search: Pagefind indexes the built pages into a chunked static index (src/plugins/search).
-  plugins: ['./src/plugins/labs/index.ts', './src/plugins/search/index.ts'],
+  // Docs metadata: trims what every doc page fetches about the other pages (src/plugins/docs-metadata).
+  // Prism languages: only the course's code languages in main.js (src/plugins/prism-languages).
+  plugins: [
+    './src/plugins/labs/index.ts',
+    './src/plugins/search/index.ts',
+    './src/plugins/docs-metadata/index.ts',
+    './src/plugins/prism-languages/index.ts',
+  ],
 
   themes: ['@docusaurus/theme-mermaid'],
 
@@ -119,9 +127,9 @@ const config: Config = {
     prism: {
       theme: accessibleLightCodeTheme,
       darkTheme: prismThemes.dracula,
-      // yaml, json, go and python ship with prism-react-renderer; adding them again duplicates them in
-      // every page's main bundle.
-      additionalLanguages: ['bash', 'promql'],
+      // prism-react-renderer's own bundled grammars are removed (src/plugins/prism-languages): only
+      // the languages the course's code fences use are registered.
+      additionalLanguages: [...PRISM_LANGUAGES],
     },
   } satisfies Preset.ThemeConfig,
 };
