@@ -144,8 +144,8 @@ const questions: readonly QuizQuestion[] = [
     answer: 1,
     explanation:
       'With the default `ALLOW_ANY`, unknown hosts pass through without Istio routing or policy. `REGISTRY_ONLY` makes the registry the allow list; a ServiceEntry adds the external host to it.',
-    link: '/docs/traffic/ingress-egress/#egress-calling-the-outside-world',
-    section: 'Egress: calling the outside world',
+    link: '/docs/traffic/egress/#unknown-hosts-outboundtrafficpolicy',
+    section: 'Unknown hosts: `outboundTrafficPolicy`',
   },
 ];
 
