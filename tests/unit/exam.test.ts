@@ -4,15 +4,13 @@
  * competency has a chapter. The practice-task half of the coverage rule is tested on fixtures
  * here; see "WIRING" below for the real tasks.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {
   allCompetencies,
-  CHAPTERS_AWAITING_MERGE,
   EXAM_DOMAINS,
-  LABS_AWAITING_MERGE,
   PRESET_PAGES,
 } from '@site/src/data/exam';
 import {LAB_CATALOG} from '@site/src/data/labCatalog';
@@ -89,7 +87,6 @@ describe('the exam map data', () => {
     for (const competency of allCompetencies()) {
       for (const route of competency.chapters) {
         const page = withoutAnchor(route);
-        if (CHAPTERS_AWAITING_MERGE.includes(page)) continue;
         const file = routes.get(page);
         if (!file) {
           problems.push(`${competency.id}: no docs/ file has the route ${page}`);
@@ -107,7 +104,7 @@ describe('the exam map data', () => {
     const problems: string[] = [];
     for (const competency of allCompetencies()) {
       for (const lab of competency.labs) {
-        if (!labIds.includes(lab) && !(LABS_AWAITING_MERGE as readonly string[]).includes(lab)) problems.push(`${competency.id}: unknown lab ${lab}`);
+        if (!labIds.includes(lab)) problems.push(`${competency.id}: unknown lab ${lab}`);
       }
       for (const preset of competency.presets) {
         if (!PLAYGROUND_EXAMPLES.some((example) => example.id === preset)) problems.push(`${competency.id}: unknown preset ${preset}`);
@@ -122,12 +119,6 @@ describe('the exam map data', () => {
     }
     expect(problems).toEqual([]);
   });
-
-  it('lists as awaiting merge only chapters and labs that do not exist yet (remove them once merged)', () => {
-    const labIds: readonly string[] = LAB_CATALOG.map((lab) => lab.id);
-    expect(CHAPTERS_AWAITING_MERGE.filter((route) => routes.has(route))).toEqual([]);
-    expect(LABS_AWAITING_MERGE.filter((id) => labIds.includes(id) || existsSync(path.join(siteDir, 'labs', id)))).toEqual([]);
-  });
 });
 
 describe('the real practice tasks', () => {
@@ -138,11 +129,9 @@ describe('the real practice tasks', () => {
     expect(unknownCompetencies(allCompetencies(), tasks)).toEqual([]);
   });
 
-  // WIRING (integrator, once the tasks of tasks-a and tasks-b are merged; today labs/tasks/ holds
-  // one example task, so 16 competencies have none yet):
-  //   it('give every competency at least one practice task', () => {
-  //     expect(coverageGaps(allCompetencies(), tasks).filter((gap) => gap.missing === 'task')).toEqual([]);
-  //   });
+  it('give every competency at least one practice task', () => {
+    expect(coverageGaps(allCompetencies(), tasks).filter((gap) => gap.missing === 'task')).toEqual([]);
+  });
 });
 
 describe('coverageGaps', () => {
