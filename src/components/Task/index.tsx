@@ -1,4 +1,4 @@
-import React, {useId} from 'react';
+import React, {useEffect, useId, useState} from 'react';
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {renderForPage} from '@site/src/lib/labs/placeholders';
@@ -92,8 +92,11 @@ export default function Task({id, data}: TaskProps): React.JSX.Element {
   const paths = taskPaths(task.id, siteConfig.baseUrl);
   const absolute = taskPaths(task.id, `${siteConfig.url}${siteConfig.baseUrl}`);
   const render = (command: string) => renderForPage(command, {values: {}, manifestUrl: absolute.file});
+  // Set once the page has hydrated and read the stored state (children's effects run first).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
-    <div className={styles.task} data-task={task.id}>
+    <div className={styles.task} data-task={task.id} data-ready={ready || undefined}>
       <Facts data={data} />
       <Section title="Scenario">
         <StepMarkdown text={task.scenario} />

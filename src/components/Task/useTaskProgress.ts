@@ -36,10 +36,13 @@ export function useTaskTimer(id: string): TaskTimer {
 
   useEffect(() => {
     if (!running) return undefined;
+    let last = -1;
     const tick = () => {
       const start = origin.current;
       if (!start) return;
       const seconds = start.base + Math.floor((Date.now() - start.at) / 1000);
+      if (seconds === last) return;
+      last = seconds;
       setElapsed(seconds);
       update(id, (progress) => ({...progress, elapsedSeconds: seconds}), false);
     };
