@@ -5,6 +5,7 @@ import {ISTIO_VERSION} from './src/data/course';
 import {accessibleLightCodeTheme} from './src/data/codeTheme';
 import remarkLabs from './src/plugins/labs/remark';
 import remarkTasks from './src/plugins/tasks/remark';
+import {PRISM_LANGUAGES} from './src/plugins/prism-languages/languages';
 
 /**
  * Deployment settings come from the environment so a fork deploys to
@@ -71,7 +72,15 @@ const config: Config = {
   // Labs: validates labs/*/lab.yaml and publishes manifests, run.sh and bundles (src/plugins/labs).
   // Tasks: validates labs/tasks/*/task.yaml and publishes each task's scripts and manifests (src/plugins/tasks).
   // Search: Pagefind indexes the built pages into a chunked static index (src/plugins/search).
-  plugins: ['./src/plugins/labs/index.ts', './src/plugins/tasks/index.ts', './src/plugins/search/index.ts'],
+  // Docs metadata: trims what every doc page fetches about the other pages (src/plugins/docs-metadata).
+  // Prism languages: only the course's code languages in main.js (src/plugins/prism-languages).
+  plugins: [
+    './src/plugins/labs/index.ts',
+    './src/plugins/tasks/index.ts',
+    './src/plugins/search/index.ts',
+    './src/plugins/docs-metadata/index.ts',
+    './src/plugins/prism-languages/index.ts',
+  ],
 
   themes: ['@docusaurus/theme-mermaid'],
 
@@ -124,9 +133,9 @@ const config: Config = {
     prism: {
       theme: accessibleLightCodeTheme,
       darkTheme: prismThemes.dracula,
-      // yaml, json, go and python ship with prism-react-renderer; adding them again duplicates them in
-      // every page's main bundle.
-      additionalLanguages: ['bash', 'promql'],
+      // prism-react-renderer's own bundled grammars are removed (src/plugins/prism-languages): only
+      // the languages the course's code fences use are registered.
+      additionalLanguages: [...PRISM_LANGUAGES],
     },
   } satisfies Preset.ThemeConfig,
 };

@@ -7,7 +7,7 @@
  */
 import {gzipSync} from 'node:zlib';
 import {existsSync} from 'node:fs';
-import type {BrowserContext} from 'playwright-core';
+import type {BrowserContext, Page, Response} from 'playwright-core';
 import path from 'node:path';
 import {launchChromium, openContext} from '../tests/support/browser';
 import {BASE_PATH, BUILD_DIR} from '../tests/support/site';
@@ -23,27 +23,31 @@ interface PageBudget {
   readonly mustNotLoad: readonly HeavyLibrary[];
 }
 
+// Budgets sit a few KiB above what the pages measured on 26 Nov 2026 (in brackets), so a regression
+// shows; raise one only with the reason in the commit.
 const PAGES: readonly PageBudget[] = [
-  {label: 'landing page', path: '', maxScriptKiB: 200, mustNotLoad: ['mermaid', 'codemirror']},
-  {label: 'chapter with diagrams', path: 'docs/why-mesh/', maxScriptKiB: 500, mustNotLoad: ['codemirror']},
-  {label: 'search page', path: 'search/', maxScriptKiB: 200, mustNotLoad: ['mermaid', 'codemirror']},
-  // Issue 10 hoped for 175 KiB (a bare Docusaurus page with search); measured 187 KiB after the
-  // search and prism trims: the rest is Docusaurus' runtime and the 74-page sidebar's data chunk.
-  {label: 'chapter without diagrams', path: 'docs/install/istioctl/', maxScriptKiB: 190, mustNotLoad: ['mermaid', 'codemirror']},
-  {label: 'lab page', path: 'docs/labs/sidecar-install/', maxScriptKiB: 300, mustNotLoad: ['mermaid', 'codemirror']},
-  {label: 'chapter with a playground', path: 'docs/traffic/request-routing/', maxScriptKiB: 850, mustNotLoad: []},
+  {label: 'landing page', path: '', maxScriptKiB: 145, mustNotLoad: ['mermaid', 'codemirror']}, // [137.6]
+  {label: 'chapter with diagrams', path: 'docs/why-mesh/', maxScriptKiB: 175, mustNotLoad: ['codemirror']}, // [164.3]
+  {label: 'search page', path: 'search/', maxScriptKiB: 145, mustNotLoad: ['mermaid', 'codemirror']}, // [137.4]
+  // Issue 10's target: a plain chapter loads at most 175 KiB of JS (a bare Docusaurus page with
+  // search: 173). [163.5] after the Prism grammars, docs metadata and lab summaries left main.js.
+  {label: 'chapter without diagrams', path: 'docs/install/istioctl/', maxScriptKiB: 170, mustNotLoad: ['mermaid', 'codemirror']},
+  {label: 'lab page', path: 'docs/labs/sidecar-install/', maxScriptKiB: 180, mustNotLoad: ['mermaid', 'codemirror']}, // [170.4]
+  {label: 'chapter with a playground', path: 'docs/traffic/request-routing/', maxScriptKiB: 250, mustNotLoad: []}, // [235.6]
 ];
 
 /**
- * Search is a chunked static index (Pagefind): a query fetches Pagefind's code, its WebAssembly
- * and only the index chunk its word falls in, plus the text of the few results the box shows.
- * Everything the first search of a page view transfers, gzipped, must fit in this budget. Measured
- * at 13 KiB code + 58 KiB WebAssembly + 2 KiB entry and metadata + one index chunk (about 32 KiB
- * whatever the course's size: Pagefind's chunk size is fixed) + 4 result fragments; the whole index
- * and its fragments are about 600 KiB. The WebAssembly and the chunk alone put Pagefind above the
- * 100 KiB that issue 10 hoped for.
+ * Search is a chunked static index (Pagefind): a query fetches the box's result-list code, Pagefind's
+ * code and WebAssembly, its entry and metadata, the one index chunk its word falls in, and the text
+ * of the few results the box shows. Everything the first search of a page view transfers, gzipped,
+ * must fit in this budget. Measured [120.3]: our result list 1.6 + pagefind.js 13.1 + WebAssembly
+ * 58.4 (stored gzipped by Pagefind; a host's gzip cannot shrink it) + entry and metadata 1.0 + one
+ * index chunk 31.5 + 4 result fragments 14.8. Issue 10 asks for at most 100 KiB: Pagefind cannot get
+ * there, as its WebAssembly, its code and one index chunk alone are ~104 KiB. Its chunks are cut at a
+ * fixed 20,000 word positions (not configurable in 1.x), so indexing less makes fewer chunks, not
+ * smaller ones.
  */
-const MAX_FIRST_SEARCH_KIB = 135;
+const MAX_FIRST_SEARCH_KIB = 125;
 /** One word, as learners mostly search for a resource or field name. */
 const FIRST_SEARCH_QUERY = 'outlierDetection';
 
@@ -55,11 +59,16 @@ interface Measurement {
 }
 
 interface FirstSearch {
-  /** Gzipped bytes of every search file the first query fetched (code, WebAssembly, index). */
+  /** Gzipped bytes of everything the first query fetched: search code (ours and Pagefind's), WebAssembly, index, results. */
   readonly bytes: number;
-  readonly files: number;
+  readonly files: readonly SearchFile[];
   /** Search files the search page fetched on load, before any query (must be none). */
   readonly onSearchPageLoad: number;
+}
+
+interface SearchFile {
+  readonly name: string;
+  readonly bytes: number;
 }
 
 function isSearchFile(url: string): boolean {
@@ -69,6 +78,19 @@ function isSearchFile(url: string): boolean {
 /** Already-compressed index chunks gain nothing from gzip; count each file at its smaller size. */
 function wireSize(body: Buffer): number {
   return Math.min(body.length, gzipSync(body, {level: 9}).length);
+}
+
+/**
+ * Issue 10's "first search": on a chapter that is fully loaded, everything typing one word into the
+ * navbar box downloads until its results show — the box's own result-list code (a lazy chunk),
+ * Pagefind's code and WebAssembly, its entry and metadata, one index chunk, the shown results' text.
+ */
+/** Opens a page and waits until React has hydrated it and the chunks it loads have arrived. */
+async function openFully(tab: Page, url: string): Promise<Response | null> {
+  const response = await tab.goto(url, {waitUntil: 'networkidle'});
+  await tab.locator('html[data-has-hydrated="true"]').waitFor({state: 'attached', timeout: 30_000});
+  await tab.waitForLoadState('networkidle');
+  return response;
 }
 
 async function measureFirstSearch(context: BrowserContext, siteUrl: string): Promise<FirstSearch> {
@@ -81,17 +103,19 @@ async function measureFirstSearch(context: BrowserContext, siteUrl: string): Pro
   await searchPage.close();
 
   const tab = await context.newPage();
-  const bodies: Promise<Buffer>[] = [];
+  await openFully(tab, new URL('docs/install/istioctl/', siteUrl).href);
+  const files: Promise<SearchFile>[] = [];
   tab.on('response', (response) => {
-    if (isSearchFile(response.url())) bodies.push(response.body().catch(() => Buffer.alloc(0)));
+    if (!isSearchFile(response.url()) && response.request().resourceType() !== 'script') return;
+    const name = new URL(response.url()).pathname.split('/').slice(-2).join('/');
+    files.push(response.body().then(wireSize, () => 0).then((bytes) => ({name, bytes})));
   });
-  await tab.goto(new URL('docs/install/istioctl/', siteUrl).href, {waitUntil: 'networkidle'});
   await tab.getByRole('combobox', {name: /search/i}).fill(FIRST_SEARCH_QUERY);
   await tab.getByRole('option').first().waitFor({state: 'visible', timeout: 30_000});
   await tab.waitForLoadState('networkidle');
-  const files = await Promise.all(bodies);
+  const fetched = await Promise.all(files);
   await tab.close();
-  return {bytes: files.reduce((sum, body) => sum + wireSize(body), 0), files: files.length, onSearchPageLoad};
+  return {bytes: fetched.reduce((sum, file) => sum + file.bytes, 0), files: fetched, onSearchPageLoad};
 }
 
 async function main(): Promise<void> {
@@ -107,16 +131,18 @@ async function main(): Promise<void> {
     const {context} = await openContext(browser, siteUrl);
     for (const page of PAGES) {
       const tab = await context.newPage();
-      const bodies: Buffer[] = [];
-      tab.on('response', async (response) => {
+      // Keep each body's promise as the response arrives, so none is missed by reading too late.
+      const pending: Promise<Buffer>[] = [];
+      tab.on('response', (response) => {
         if (response.request().resourceType() !== 'script') return;
-        bodies.push(await response.body().catch(() => Buffer.alloc(0)));
+        pending.push(response.body().catch(() => Buffer.alloc(0)));
       });
-      const response = await tab.goto(new URL(page.path, siteUrl).href, {waitUntil: 'networkidle'});
+      const response = await openFully(tab, new URL(page.path, siteUrl).href);
       if (!response?.ok()) throw new Error(`${page.label}: ${page.path} answered ${response?.status()}`);
       // Scroll through the page so anything loaded on demand is counted too.
       await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await tab.waitForLoadState('networkidle');
+      const bodies = await Promise.all(pending);
       const text = bodies.map((body) => body.toString('utf8'));
       results.push({
         page,
@@ -144,8 +170,9 @@ async function main(): Promise<void> {
     for (const library of loaded.filter((name) => page.mustNotLoad.includes(name)))
       problems.push(`${page.label} (${page.path || '/'}): downloads ${library}, which it does not use`);
   }
-  console.log(`first search ("${FIRST_SEARCH_QUERY}"): ${kib(firstSearch.bytes)} KiB gzip in ${firstSearch.files} files, budget ${MAX_FIRST_SEARCH_KIB} KiB`);
-  if (firstSearch.files === 0) problems.push('the first search downloaded nothing: no search index in the build?');
+  console.log(`first search ("${FIRST_SEARCH_QUERY}"): ${kib(firstSearch.bytes)} KiB gzip in ${firstSearch.files.length} files, budget ${MAX_FIRST_SEARCH_KIB} KiB`);
+  for (const file of firstSearch.files) console.log(`  ${file.name.padEnd(40)}${kib(file.bytes).padStart(8)}`);
+  if (!firstSearch.files.some((file) => file.name.startsWith('index/'))) problems.push('the first search fetched no index chunk: no search index in the build?');
   if (firstSearch.bytes / 1024 > MAX_FIRST_SEARCH_KIB)
     problems.push(`first search: ${kib(firstSearch.bytes)} KiB gzipped, budget ${MAX_FIRST_SEARCH_KIB} KiB`);
   if (firstSearch.onSearchPageLoad > 0)

@@ -4,6 +4,14 @@
  */
 export const ISTIO_VERSION = '1.31.1';
 
+/**
+ * The release the in-place upgrade lab starts from: the latest 1.30 patch tagged in istio/istio
+ * (`git tag -l '1.30.*'`). Only that lab's download step may name it in `ISTIO_VERSION=`, and
+ * only its `istio-<version>/bin/istioctl` escapes the pinned release's command check
+ * (src/lib/validate/shell.ts, `previousReleaseScope`).
+ */
+export const UPGRADE_FROM_VERSION = '1.30.3';
+
 /** "1.31" — the release branch that sample URLs are pinned to (release-1.31). */
 export const ISTIO_MINOR = ISTIO_VERSION.split('.').slice(0, 2).join('.');
 

@@ -263,3 +263,63 @@ export const toolsTable: ComparisonTableData<ToolColumn> = {
     {tool: 'stern', why: 'Optional: tails the logs of many pods at once, such as every ztunnel.', version: 'Any recent release.'},
   ],
 };
+
+type UpgradeColumn = 'aspect' | 'inPlace' | 'canary';
+
+/** In-place versus canary upgrades of the control plane (chapter 3, in-place upgrades). */
+export const upgradeStrategiesTable: ComparisonTableData<UpgradeColumn> = {
+  id: 'upgrade-strategies',
+  caption: 'Upgrading the control plane in place or as a canary',
+  columns: [
+    {key: 'aspect', label: 'Aspect'},
+    {key: 'inPlace', label: 'In place'},
+    {key: 'canary', label: 'Canary (revisions)'},
+  ],
+  rows: [
+    {
+      aspect: 'What you run',
+      inPlace: 'istioctl upgrade (or install) with the new istioctl and the same options; or helm upgrade of each chart.',
+      canary: 'istioctl install --revision NEW (or a second istiod Helm release), then move tags or namespace labels.',
+    },
+    {
+      aspect: 'Control planes during the upgrade',
+      inPlace: 'One: the old istiod is replaced by a rolling update.',
+      canary: 'Two, side by side, until the old revision is uninstalled.',
+    },
+    {
+      aspect: 'Supported jump',
+      inPlace: 'One minor version at a time (1.30 to 1.31), or any patch within a minor.',
+      canary: 'Up to two minor versions.',
+    },
+    {
+      aspect: 'Who gets the new control plane',
+      inPlace: 'Every proxy and every namespace at once.',
+      canary: 'Only the namespaces you move, when you move them.',
+    },
+    {
+      aspect: 'Proxies',
+      inPlace: 'Keep the old version, connected to the new istiod, until their pods restart.',
+      canary: 'Keep the old version and the old istiod until their pods restart under the new revision.',
+    },
+    {
+      aspect: 'Injection and validation webhooks',
+      inPlace: 'Replaced for the whole cluster in one step.',
+      canary: 'One injector per revision; tags decide which one a namespace uses.',
+    },
+    {
+      aspect: 'Rolling back',
+      inPlace: 'Another in-place upgrade, back to the old release, and restart the workloads again.',
+      canary: 'Point the tag or label back at the old revision and restart the moved workloads.',
+    },
+    {
+      aspect: 'Ambient node components',
+      inPlace: {mark: true, note: 'istio-cni and ztunnel are always upgraded in place, node by node.'},
+      canary: {mark: false, note: 'not for istio-cni and ztunnel: only istiod and waypoints follow revisions.'},
+    },
+    {
+      aspect: 'Fits best',
+      inPlace: 'Patch releases, small meshes, test clusters, teams that can restart everything in one window.',
+      canary: 'Minor releases on production meshes, many teams or namespaces, anything that needs a quick way back.',
+    },
+  ],
+};

@@ -1,5 +1,5 @@
 /**
- * The sixteen labs of the course, in order. A lab's folder is labs/<id>/ and its page is
+ * The labs of the course, in order. A lab's folder is labs/<id>/ and its page is
  * /docs/labs/<id>/. Chapters point at labs by these ids (<LabLinks ids={[…]} />).
  */
 export const LAB_CATALOG = [
@@ -18,7 +18,10 @@ export const LAB_CATALOG = [
   {number: 13, id: 'custom-ca', title: 'Plug in a custom CA'},
   {number: 14, id: 'distributed-tracing', title: 'Distributed tracing'},
   {number: 15, id: 'canary-upgrade', title: 'Canary upgrade of the control plane'},
-  {number: 16, id: 'cleanup', title: 'Clean up everything'},
+  {number: 16, id: 'ingress-tls', title: 'Ingress TLS: SIMPLE and MUTUAL at the gateway'},
+  {number: 17, id: 'egress', title: 'Egress: REGISTRY_ONLY, ServiceEntry and an egress gateway'},
+  {number: 18, id: 'in-place-upgrade', title: 'In-place upgrade from 1.30 to 1.31'},
+  {number: 19, id: 'cleanup', title: 'Clean up everything'},
 ] as const;
 
 export type LabId = (typeof LAB_CATALOG)[number]['id'];

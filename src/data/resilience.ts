@@ -115,7 +115,7 @@ export const resilienceDefaultsTable: ComparisonTableData<ResilienceColumn> = {
       feature: 'Fault injection',
       where: 'VirtualService http[].fault',
       defaultBehaviour: 'Off.',
-      watchOut: 'On a route with a fault, that route’s timeout and retries are not applied.',
+      watchOut: 'The fault acts before its route’s timeout and retries: aborts are never retried, and a delay does not count against that route’s timeout.',
     },
     {
       feature: 'Connection limits',

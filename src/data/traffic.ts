@@ -248,3 +248,118 @@ export const loadBalancingTable: ComparisonTableData<LbColumn> = {
     },
   ],
 };
+
+type GatewayTlsColumn = 'mode' | 'gateway' | 'needs' | 'routing' | 'use';
+
+/**
+ * Part 4: the tls.mode values of an Istio Gateway server (ServerTLSSettings in the
+ * networking.istio.io/v1 Gateway CRD of the pinned release; behaviour from
+ * pilot/pkg/networking/core/listener.go BuildListenerTLSContext).
+ */
+export const gatewayTlsModesTable: ComparisonTableData<GatewayTlsColumn> = {
+  id: 'gateway-tls-modes',
+  caption: 'Gateway server TLS modes: what the gateway does with the connection',
+  columns: [
+    {key: 'mode', label: 'tls.mode'},
+    {key: 'gateway', label: 'The gateway…'},
+    {key: 'needs', label: 'Needs'},
+    {key: 'routing', label: 'Routed by'},
+    {key: 'use', label: 'Typical use'},
+  ],
+  rows: [
+    {
+      mode: 'SIMPLE',
+      gateway: 'terminates TLS with its own server certificate; clients need no certificate',
+      needs: 'credentialName: Secret with tls.crt + tls.key (or cert + key)',
+      routing: 'VirtualService http rules (HTTPS) or tcp rules (protocol TLS)',
+      use: 'A public HTTPS site or API',
+    },
+    {
+      mode: 'MUTUAL',
+      gateway: 'terminates TLS and requires a client certificate signed by a CA it trusts',
+      needs: 'as SIMPLE, plus the client CA: ca.crt (or cacert) in the Secret, or a <name>-cacert Secret',
+      routing: 'as SIMPLE',
+      use: 'Partner or device APIs that authenticate with certificates',
+    },
+    {
+      mode: 'OPTIONAL_MUTUAL',
+      gateway: 'terminates TLS, asks for a client certificate, checks one if sent, accepts none',
+      needs: 'as MUTUAL',
+      routing: 'as SIMPLE',
+      use: 'Migrating clients to certificates one by one',
+    },
+    {
+      mode: 'PASSTHROUGH',
+      gateway: 'does not decrypt; forwards the TLS stream chosen by its SNI',
+      needs: 'no Secret: the backend holds the certificate',
+      routing: 'VirtualService tls rules with sniHosts',
+      use: 'Backends that must terminate TLS themselves',
+    },
+    {
+      mode: 'ISTIO_MUTUAL',
+      gateway: "terminates Istio's own mutual TLS with its workload certificate",
+      needs: 'nothing: certificates come from the mesh CA',
+      routing: 'as SIMPLE',
+      use: 'Traffic from sidecars, for example into an egress gateway',
+    },
+    {
+      mode: 'AUTO_PASSTHROUGH',
+      gateway: 'forwards mesh mTLS by SNI, whose name encodes the destination service',
+      needs: 'nothing; no VirtualService either',
+      routing: 'the SNI itself (outbound_.PORT_.SUBSET_.HOST)',
+      use: 'East-west gateways between clusters (part 8)',
+    },
+  ],
+};
+
+type EgressColumn = 'control' | 'where' | 'gives' | 'limits';
+
+/** Part 4: the building blocks of egress control and what each does not do on its own. */
+export const egressControlsTable: ComparisonTableData<EgressColumn> = {
+  id: 'egress-controls',
+  caption: 'Controlling traffic that leaves the mesh: the pieces and their limits',
+  columns: [
+    {key: 'control', label: 'Piece'},
+    {key: 'where', label: 'Configured in'},
+    {key: 'gives', label: 'What it gives'},
+    {key: 'limits', label: 'What it does not do'},
+  ],
+  rows: [
+    {
+      control: 'ALLOW_ANY (default)',
+      where: 'meshConfig.outboundTrafficPolicy.mode, or a Sidecar resource',
+      gives: 'Unknown hosts are reachable through PassthroughCluster',
+      limits: 'No routing, policy or per-host metrics for those hosts',
+    },
+    {
+      control: 'REGISTRY_ONLY',
+      where: 'meshConfig (mesh-wide) or Sidecar.outboundTrafficPolicy (namespace or workloads)',
+      gives: 'Only hosts in the registry are reachable; the rest go to BlackHoleCluster',
+      limits: 'Sidecars only; an application that bypasses its sidecar is not stopped',
+    },
+    {
+      control: 'ServiceEntry',
+      where: 'networking.istio.io/v1 ServiceEntry, exported to chosen namespaces',
+      gives: 'Names an external host, its ports and protocols; routes, policies and metrics can use it',
+      limits: 'Allows nothing by itself under ALLOW_ANY; it is not an authorization rule',
+    },
+    {
+      control: 'TLS origination',
+      where: 'DestinationRule trafficPolicy.tls (mode SIMPLE or MUTUAL)',
+      gives: 'The app speaks HTTP, the proxy opens TLS: full L7 visibility and one place for trust settings',
+      limits: 'Only for traffic the proxy sees as HTTP; HTTPS from the app stays opaque',
+    },
+    {
+      control: 'Egress gateway',
+      where: 'A gateway Deployment + Gateway + VirtualService (+ DestinationRule)',
+      gives: 'One exit: dedicated nodes, fixed source addresses, one place for logs and policy',
+      limits: 'Routing only: without NetworkPolicy, pods can still connect out directly',
+    },
+    {
+      control: 'NetworkPolicy',
+      where: 'Kubernetes networking.k8s.io/v1 NetworkPolicy (needs a CNI that enforces it)',
+      gives: 'The enforcement: only the egress gateway pods may open connections out',
+      limits: 'L3/L4 only: no host names, no HTTP',
+    },
+  ],
+};

@@ -4,6 +4,10 @@ import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import {ISTIO_VERSION, KUBERNETES_SUPPORTED} from '@site/src/data/course';
 import {COURSE_PARTS, formatDuration, totalMinutes} from '@site/src/data/outline';
+import labSteps from '@generated/labs/default/lab-steps.json';
+import CourseSummary from '@site/src/components/CourseProgress/CourseSummary';
+import PartReadCount from '@site/src/components/CourseProgress/PartReadCount';
+import ProgressTransfer from '@site/src/components/CourseProgress/ProgressTransfer';
 import styles from './index.module.css';
 
 const PROMISES = [
@@ -74,12 +78,27 @@ export default function Home(): React.JSX.Element {
                     </Link>
                     <p className={styles.partSummary}>{part.summary}</p>
                   </div>
-                  <span className={styles.duration} aria-label={`about ${formatDuration(part.minutes)}`}>
-                    {formatDuration(part.minutes)}
-                  </span>
+                  <div className={styles.partFacts}>
+                    <span className={styles.duration} aria-label={`about ${formatDuration(part.minutes)}`}>
+                      {formatDuration(part.minutes)}
+                    </span>
+                    <PartReadCount partPath={part.docPath} className={styles.readCount} />
+                  </div>
                 </li>
               ))}
             </ol>
+          </section>
+          <section aria-labelledby="your-progress">
+            <Heading as="h2" id="your-progress">
+              Your progress
+            </Heading>
+            <p>
+              What this browser has done so far. A page counts as read once you reach its end or mark it; the{' '}
+              <Link to="/docs/exam/">exam path</Link> maps the same progress to the Istio Certified Associate
+              competencies.
+            </p>
+            <CourseSummary labs={labSteps} />
+            <ProgressTransfer />
           </section>
         </div>
       </main>

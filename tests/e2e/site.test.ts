@@ -162,6 +162,7 @@ describe('the course site', () => {
       'practice task': 'docs/exam/tasks/traffic-header-routing/',
       'practice tasks index': 'docs/exam/tasks/',
       playground: 'docs/playground/',
+      'exam map': 'docs/exam/',
       'not found': 'docs/no-such-page/',
       search: 'search/?q=mesh',
     } as const;

@@ -86,7 +86,7 @@ describe('the labs in labs/', () => {
 });
 
 describe('the labs plugin', () => {
-  it('publishes only a small summary per lab as global data', () => {
+  it('publishes only a small summary per lab to the lab components', () => {
     const summary = labSummary(siteDir, loadLab(siteDir, 'sidecar-install'));
     expect(summary).toMatchObject({id: 'sidecar-install', path: '/docs/labs/sidecar-install/', difficulty: 'beginner'});
     expect(Object.keys(summary).sort()).toEqual(['difficulty', 'id', 'minutes', 'modes', 'path', 'summary', 'title']);

@@ -6,7 +6,7 @@
  */
 import Ajv, {type ErrorObject} from 'ajv';
 import {inFile, type LocalProblem, type Problem} from '../problem';
-import {checkShell} from '../validate/shell';
+import {checkShell, previousReleaseScope} from '../validate/shell';
 import {checkUrls} from '../validate/urls';
 import {parseYamlDocument, pathToString, pointerToPath, type PathItem, type YamlDocument} from '../yaml';
 import schema from './lab.schema.json';
@@ -124,8 +124,8 @@ class LabReader {
       if (stepIds.has(step.id)) this.problem([...path, 'id'], `step id "${step.id}" is used twice`);
       stepIds.add(step.id);
       this.modeProblem(step.mode, [...path, 'mode']);
-      this.checkCommands(step.commands, [...path, 'commands']);
-      if (step.check !== undefined) this.checkCommand(step.check, [...path, 'check']);
+      this.checkCommands(step.commands, [...path, 'commands'], step.id);
+      if (step.check !== undefined) this.checkCommand(step.check, [...path, 'check'], step.id);
       (step.manifests ?? []).forEach((file, fileIndex) => {
         if (!this.manifests.has(file)) this.problem([...path, 'manifests', fileIndex], `no file manifests/${file} in this lab`);
       });
@@ -135,16 +135,17 @@ class LabReader {
     this.checkCommands(this.lab.cleanup, ['cleanup']);
   }
 
-  private checkCommands(commands: readonly LabCommand[], path: readonly PathItem[]): void {
+  private checkCommands(commands: readonly LabCommand[], path: readonly PathItem[], stepId?: string): void {
     commands.forEach((command, index) => {
-      this.checkCommand(command.run, [...path, index, 'run']);
+      this.checkCommand(command.run, [...path, index, 'run'], stepId);
       this.modeProblem(command.mode, [...path, index, 'mode']);
     });
   }
 
-  private checkCommand(command: string, path: readonly PathItem[]): void {
+  /** stepId: the step the command belongs to (none for cleanup), for the previous-release rule. */
+  private checkCommand(command: string, path: readonly PathItem[], stepId?: string): void {
     for (const message of placeholderProblems(command, this.variables, this.manifests)) this.problem(path, message);
-    const result = checkShell(command, {syntax: true, urls: true});
+    const result = checkShell(command, {syntax: true, urls: true, previousRelease: previousReleaseScope(this.lab.id, stepId)});
     this.problemsIn(path, result.problems);
     this.commands.push({text: command, line: this.doc.textLine(path)});
     this.counted.commands += result.commands;

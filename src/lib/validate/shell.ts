@@ -5,7 +5,7 @@
  * commands and flags of the pinned release, no other Istio version, and (for lab commands) pinned
  * sample URLs. Commands come from a real bash parser (./shellSyntax.ts).
  */
-import {GATEWAY_API_VERSION, ISTIO_MINOR, ISTIO_VERSION} from '../../data/course';
+import {GATEWAY_API_VERSION, ISTIO_MINOR, ISTIO_VERSION, UPGRADE_FROM_VERSION} from '../../data/course';
 import type {LocalProblem} from '../problem';
 import {checkIstioctlArgs} from './istioctl';
 import {parseShell} from './shellSyntax';
@@ -55,7 +55,33 @@ function checkKubectl(args: readonly string[]): string[] {
 export interface VersionOptions {
   /** Allowed minor besides the pinned one (a block marked upgrade-from="1.30.x"). */
   readonly upgradeFrom?: string;
+  /**
+   * A command of the in-place upgrade lab (see previousReleaseScope): `use` lets it run the
+   * UPGRADE_FROM_VERSION istioctl by its folder path; `download` (that lab's download step) also
+   * lets it download that release with `ISTIO_VERSION=`.
+   */
+  readonly previousRelease?: PreviousReleaseScope;
 }
+
+export type PreviousReleaseScope = 'download' | 'use';
+
+/** The one lab that installs the release before the pinned one, and its step that downloads it. */
+export const PREVIOUS_RELEASE_LAB = {id: 'in-place-upgrade', downloadStep: 'previous-istioctl'} as const;
+
+/** What a lab command may do with UPGRADE_FROM_VERSION: nothing outside PREVIOUS_RELEASE_LAB. */
+export function previousReleaseScope(labId: string, stepId: string | undefined): PreviousReleaseScope | undefined {
+  if (labId !== PREVIOUS_RELEASE_LAB.id) return undefined;
+  return stepId === PREVIOUS_RELEASE_LAB.downloadStep ? 'download' : 'use';
+}
+
+/** `istio-1.30.3/bin/istioctl` (also `./…` or `$PWD/…`): the previous release's istioctl, by path. */
+const PREVIOUS_ISTIOCTL = new RegExp(`^(?:\\./|\\$PWD/|\\$\\{PWD\\}/)?istio-${UPGRADE_FROM_VERSION.replace(/\./g, '\\.')}/bin/istioctl$`);
+
+export const isPreviousIstioctl = (word: string, options: VersionOptions): boolean =>
+  options.previousRelease !== undefined && PREVIOUS_ISTIOCTL.test(word);
+
+const previousAllowed = (version: string, options: VersionOptions, scope: PreviousReleaseScope): boolean =>
+  version === UPGRADE_FROM_VERSION && (options.previousRelease === 'download' || options.previousRelease === scope);
 
 function allowedMinor(minor: string, options: VersionOptions): boolean {
   if (minor === ISTIO_MINOR) return true;
@@ -69,7 +95,7 @@ export function versionProblems(text: string, options: VersionOptions = {}): str
     const v = m[1]!;
     if (v.startsWith('$')) continue;
     const minor = v.split('.').slice(0, 2).join('.');
-    if (v !== ISTIO_VERSION && !(allowedMinor(minor, options) && minor !== ISTIO_MINOR)) {
+    if (v !== ISTIO_VERSION && !(allowedMinor(minor, options) && minor !== ISTIO_MINOR) && !previousAllowed(v, options, 'download')) {
       problems.push(`ISTIO_VERSION=${v}: the course pins Istio ${ISTIO_VERSION}`);
     }
   }
@@ -81,7 +107,7 @@ export function versionProblems(text: string, options: VersionOptions = {}): str
   }
   for (const m of text.matchAll(/istio-(1\.\d+\.\d+)\b/g)) {
     const minor = m[1]!.split('.').slice(0, 2).join('.');
-    if (m[1] !== ISTIO_VERSION && !(allowedMinor(minor, options) && minor !== ISTIO_MINOR)) {
+    if (m[1] !== ISTIO_VERSION && !(allowedMinor(minor, options) && minor !== ISTIO_MINOR) && !previousAllowed(m[1]!, options, 'use')) {
       problems.push(`istio-${m[1]}: the course pins Istio ${ISTIO_VERSION}`);
     }
   }
@@ -153,6 +179,8 @@ export function checkShell(text: string, options: CommandCheckOptions = {}): She
     const tool = words[0];
     if (tool === undefined) continue;
     commands++;
+    // the previous release's own istioctl, run by its path: its flags are that release's, not the pinned one's
+    if (isPreviousIstioctl(tool, options)) continue;
     let messages: string[] = [];
     if (isTool(tool, 'istioctl')) {
       istioctl++;

@@ -10,6 +10,7 @@ import {parseLab} from '../../lib/labs/parse';
 import {inFile, type Problem} from '../../lib/problem';
 import {parseYaml} from '../../lib/yaml';
 import {labPaths} from '../../lib/labs/paths';
+import type {LabSteps} from '../../lib/progress/labs';
 import {TASKS_FOLDER} from '../../lib/tasks/model';
 
 export const LABS_DIR = 'labs';
@@ -120,6 +121,22 @@ export function labSummary(siteDir: string, loaded: LoadedLab): LabSummary {
     difficulty: lab.difficulty,
     modes: lab.modes,
     path: labPagePath(siteDir, lab.id),
+  };
+}
+
+/**
+ * The step ids of a lab, for course progress (a lab is complete when every step of the
+ * learner's mode is ticked). Written as a generated module that only the pages showing
+ * progress import, not as global data, so main.js does not grow by ~2.7 KB.
+ */
+export function labSteps(loaded: LoadedLab): LabSteps {
+  const {lab} = loaded;
+  const only = lab.steps.filter((step) => step.mode !== undefined).map((step) => [step.id, step.mode]);
+  return {
+    id: lab.id,
+    modes: lab.modes,
+    steps: lab.steps.map((step) => step.id),
+    ...(only.length === 0 ? {} : {stepModes: Object.fromEntries(only)}),
   };
 }
 

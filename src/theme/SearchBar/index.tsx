@@ -1,31 +1,36 @@
-import {useId, useState, type KeyboardEvent, type ReactNode} from 'react';
+import {lazy, Suspense, useCallback, useId, useState, type KeyboardEvent, type ReactNode} from 'react';
 import {useHistory} from '@docusaurus/router';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import {QUICK_RESULT_COUNT} from '@site/src/lib/search';
-import {usePagefind} from '@site/src/components/Search/usePagefind';
-import {SearchHitItem} from '@site/src/components/Search/Results';
+import type {SearchHit} from '@site/src/components/Search/usePagefind';
 import styles from './styles.module.css';
+
+/** The result list and the Pagefind glue: a chunk of its own, fetched on the box's first focus. */
+const QuickResults = lazy(() => import('./QuickResults'));
 
 /**
  * The navbar search box: a combobox whose list shows the best few pages as the reader types.
- * Pagefind's code and index chunks load on the first keystroke, never with the page.
+ * Every page ships only this box; the result list's code loads on first focus, and Pagefind's
+ * code and index chunks on the first keystroke, never with the page.
  */
 export default function SearchBar(): ReactNode {
   const [term, setTerm] = useState('');
   const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
   const [active, setActive] = useState(-1);
-  const state = usePagefind(open ? term : '', QUICK_RESULT_COUNT);
+  const [hits, setHits] = useState<readonly SearchHit[]>([]);
   const history = useHistory();
   const searchPage = useBaseUrl('/search/');
   const listId = useId();
-  const hits = state.status === 'done' ? state.hits : [];
   const allResults = `${searchPage}?q=${encodeURIComponent(term.trim())}`;
 
-  function go(url: string): void {
-    setOpen(false);
-    setActive(-1);
-    history.push(url);
-  }
+  const go = useCallback(
+    (url: string) => {
+      setOpen(false);
+      setActive(-1);
+      history.push(url);
+    },
+    [history],
+  );
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.key === 'ArrowDown' && hits.length > 0) {
@@ -65,31 +70,21 @@ export default function SearchBar(): ReactNode {
         value={term}
         onChange={(event) => {
           setTerm(event.target.value);
+          setUsed(true);
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setUsed(true);
+          setOpen(true);
+        }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
-      {expanded && (
-        <div className={styles.panel}>
-          <ul id={listId} role="listbox" aria-label="Matching pages" className={styles.list}>
-            {hits.map((hit, index) => (
-              <SearchHitItem key={hit.id} hit={hit} id={`${listId}-${index}`} active={index === active} />
-            ))}
-          </ul>
-          <p className={styles.status} role="status">
-            {state.status === 'loading' && 'Searching…'}
-            {state.status === 'unavailable' && state.message}
-            {state.status === 'done' && state.total === 0 && `No page mentions “${state.term}”.`}
-            {state.status === 'done' && state.total > 0 && (
-              <a href={allResults} onMouseDown={(event) => event.preventDefault()} onClick={(event) => { event.preventDefault(); go(allResults); }}>
-                All {state.total} results
-              </a>
-            )}
-          </p>
-        </div>
+      {used && (
+        <Suspense fallback={null}>
+          <QuickResults term={expanded ? term : ''} listId={listId} active={active} allResults={allResults} onHits={setHits} onOpen={go} />
+        </Suspense>
       )}
     </div>
   );

@@ -1,0 +1,5 @@
+export * from './read';
+export * from './labs';
+export * from './parts';
+export * from './transfer';
+export * from './exam';
