@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {ISTIO_VERSION} from './src/data/course';
 import {accessibleLightCodeTheme} from './src/data/codeTheme';
 import remarkLabs from './src/plugins/labs/remark';
+import remarkTasks from './src/plugins/tasks/remark';
 import {PRISM_LANGUAGES} from './src/plugins/prism-languages/languages';
 
 /**
@@ -55,8 +56,11 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           editUrl,
           showLastUpdateTime: false,
-          // <Lab id="…" /> receives its lab (parsed and validated) at build time.
-          remarkPlugins: [[remarkLabs, {siteDir: __dirname}]],
+          // <Lab id="…" /> and <Task id="…" /> receive their data (parsed and validated) at build time.
+          remarkPlugins: [
+            [remarkLabs, {siteDir: __dirname}],
+            [remarkTasks, {siteDir: __dirname}],
+          ],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
@@ -66,11 +70,13 @@ const config: Config = {
   ],
 
   // Labs: validates labs/*/lab.yaml and publishes manifests, run.sh and bundles (src/plugins/labs).
+  // Tasks: validates labs/tasks/*/task.yaml and publishes each task's scripts and manifests (src/plugins/tasks).
   // Search: Pagefind indexes the built pages into a chunked static index (src/plugins/search).
   // Docs metadata: trims what every doc page fetches about the other pages (src/plugins/docs-metadata).
   // Prism languages: only the course's code languages in main.js (src/plugins/prism-languages).
   plugins: [
     './src/plugins/labs/index.ts',
+    './src/plugins/tasks/index.ts',
     './src/plugins/search/index.ts',
     './src/plugins/docs-metadata/index.ts',
     './src/plugins/prism-languages/index.ts',

@@ -1,7 +1,8 @@
 /**
- * Prints the job matrix of the Labs-on-kind workflow for a change (logic: src/lib/labs/matrix.ts).
+ * Prints the job matrix of the Labs-on-kind workflow for a change (logic: src/lib/labs/matrix.ts):
+ * the labs' jobs and the practice tasks' jobs (labs/tasks/<id>/).
  *
- *   tsx scripts/labs-matrix.ts all                      every lab
+ *   tsx scripts/labs-matrix.ts all                      every lab and every task
  *   tsx scripts/labs-matrix.ts --changed FILE           paths listed in FILE, one a line
  *   git diff --name-only A...B | tsx scripts/labs-matrix.ts --changed -
  *   … --github-output                                   also write matrix=… and versions to $GITHUB_OUTPUT
@@ -11,8 +12,10 @@
  */
 import {appendFileSync, readFileSync} from 'node:fs';
 import {ISTIO_VERSION} from '../src/data/course';
-import {buildMatrix, selectLabs, type MatrixJob, type MatrixLab, type Selection} from '../src/lib/labs/matrix';
+import {buildMatrix, selectLabs, selectTasks, taskJobs, type MatrixJob, type MatrixLab, type MatrixTask, type Selection} from '../src/lib/labs/matrix';
+import {modesOf} from '../src/lib/tasks/model';
 import {loadAllLabs} from '../src/plugins/labs/load';
+import {loadAllTasks} from '../src/plugins/tasks/load';
 
 const CLUSTER_LAB_VARIABLES = ['K8S_VERSION', 'KIND_VERSION'] as const;
 
@@ -44,11 +47,22 @@ function main(argv: readonly string[]): void {
     modes: lab.modes,
     prerequisites: (lab.prerequisites ?? []).flatMap((item) => ('lab' in item ? [item.lab] : [])),
   }));
+  const tasks: MatrixTask[] = loadAllTasks(process.cwd()).map(({task}) => ({
+    id: task.id,
+    modes: modesOf(task),
+    prerequisites: task.prerequisites.flatMap((item) => ('lab' in item ? [item.lab] : [])),
+  }));
   let selection: Selection;
-  if (args[0] === 'all' && args.length === 1) selection = {all: true};
-  else if (args[0] === '--changed' && args[1] && args.length === 2) selection = selectLabs(readChanged(args[1]), labs);
-  else usage();
-  const jobs = buildMatrix(selection, labs);
+  let chosenTasks: readonly string[];
+  if (args[0] === 'all' && args.length === 1) {
+    selection = {all: true};
+    chosenTasks = tasks.map((task) => task.id);
+  } else if (args[0] === '--changed' && args[1] && args.length === 2) {
+    const changed = readChanged(args[1]);
+    selection = selectLabs(changed, labs);
+    chosenTasks = selectTasks(changed, tasks);
+  } else usage();
+  const jobs = [...buildMatrix(selection, labs), ...taskJobs(chosenTasks, tasks, labs)];
 
   // Lab 1 tells learners which kind and Kubernetes to use; the workflow uses the same.
   const clusterLab = loaded.find(({lab}) => lab.id === 'local-cluster')?.lab;
@@ -60,6 +74,7 @@ function main(argv: readonly string[]): void {
   }
 
   console.log(`Labs: ${selection.all ? 'all (engine, versions or workflow changed, or asked for)' : selection.labs.join(' ') || 'none'}`);
+  console.log(`Tasks: ${chosenTasks.length === tasks.length && tasks.length > 0 ? 'all' : chosenTasks.join(' ') || 'none'}`);
   console.log(`Pinned: ${Object.entries(versions).map(([name, value]) => `${name}=${value}`).join(' ')}`);
   console.log(`${jobs.length} jobs`);
   console.log(table(jobs));

@@ -4,7 +4,11 @@
 # every lab for the leftovers check. Every action runs even when an earlier one failed (labs that
 # need a failed lab are skipped); the exit status is 1 when anything failed.
 #
-# Usage: scripts/labs-run.sh MODE ACTION...      actions: keep:ID test:ID teardown:ID final:ID
+# Usage: scripts/labs-run.sh MODE ACTION...      actions: keep:ID test:ID teardown:ID final:ID task:ID
+#
+# A task:ID action proves a practice task (labs/tasks/ID): setup.sh, then verify.sh must FAIL
+# (exit 1 with a FAIL line), then solution.sh, then verify.sh must PASS (re-run until it does or
+# LABS_TASK_SETTLE seconds pass), then cleanup.sh, with the same leftovers check as a lab.
 #
 # Environment:
 #   LABS_BUNDLES       folder with <id>.tar.gz (default: build/labs)
@@ -16,6 +20,9 @@
 #   LABS_CLUSTER_NAME  kind cluster name for lab 1 (default: the lab's own, istio-labs; the job's
 #                      cluster is called labs-job, so lab 1's cleanup can never delete it)
 #   LABS_MATCHER       run.sh LAB_MATCHER (default: the course's matcher through tsx)
+#   LABS_TASKS         folder with the published task files, <id>/setup.sh … (default: build/tasks)
+#   LABS_TASK_SETTLE   seconds verify.sh may take to pass after the solution (default 180)
+#   LABS_VERIFY_TRIES  VERIFY_TRIES for the verify that must fail (default 2: it should fail fast)
 # Results: $LABS_WORK/{outputs/<id>/, logs/<id>.log, snapshots/, summary.md}.
 set -uo pipefail
 
@@ -26,6 +33,7 @@ bundles="${LABS_BUNDLES:-${repo}/build/labs}"
 work="${LABS_WORK:-${RUNNER_TEMP:-/tmp}/labs-run}"
 matcher="${LABS_MATCHER:-${repo}/node_modules/.bin/tsx ${repo}/src/plugins/labs/verify-outputs.ts match}"
 tsx="${repo}/node_modules/.bin/tsx"
+tasks="${LABS_TASKS:-${repo}/build/tasks}"
 mkdir -p "${work}/labs" "${work}/outputs" "${work}/logs" "${work}/snapshots"
 summary="${work}/summary.md"
 : > "${summary}"
@@ -86,9 +94,54 @@ leftovers() { # leftovers ACTION BEFORE AFTER
   fi
 }
 
+task_script() { # task_script ID SCRIPT [VAR=VALUE…]: one of the task's published scripts, logged
+  local id="$1" script="$2"
+  shift 2
+  local manifests="${tasks}/${id}"
+  if [ -n "${LABS_SITE:-}" ]; then manifests="${LABS_SITE%/}/tasks/${id}"; fi
+  echo "[labs-run] task ${id}: ${script}" | tee -a "${work}/logs/task-${id}.log"
+  env LAB_MANIFESTS="${manifests}" "$@" timeout --kill-after=30s "${LABS_LAB_TIMEOUT:-15m}" bash "${tasks}/${id}/${script}" 2>&1 | tee -a "${work}/logs/task-${id}.log" "${work}/outputs/task-${id}.last"
+  return "${PIPESTATUS[0]}"
+}
+
+task_verify_settles() { # task_verify_settles ID: verify.sh until it passes, or LABS_TASK_SETTLE seconds
+  local deadline=$((SECONDS + ${LABS_TASK_SETTLE:-180}))
+  until task_script "$1" verify.sh; do
+    if [ "${SECONDS}" -ge "${deadline}" ]; then return 1; fi
+    sleep 2
+  done
+}
+
+run_task() { # run_task ID: setup, verify must fail, solution, verify must pass, cleanup, leftovers
+  local id="$1" status
+  : > "${work}/logs/task-${id}.log"
+  snapshot "before-task-${id}"
+  if task_script "${id}" setup.sh; then
+    note PASS "task:${id}" "setup"
+    task_script "${id}" verify.sh VERIFY_TRIES="${LABS_VERIFY_TRIES:-2}"
+    status=$?
+    if [ "${status}" = 1 ] && grep -q '^FAIL  ' "${work}/outputs/task-${id}.last"; then
+      note PASS "task:${id}" "verify fails before the solution ($(grep -c '^FAIL  ' "${work}/outputs/task-${id}.last") criteria)"
+    else
+      note FAIL "task:${id}" "verify must fail right after setup (exit ${status}; see logs/task-${id}.log)"
+    fi
+    if task_script "${id}" solution.sh; then
+      if task_verify_settles "${id}"; then note PASS "task:${id}" "verify passes after the solution"; else note FAIL "task:${id}" "verify still fails after the solution (see logs/task-${id}.log)"; fi
+    else
+      note FAIL "task:${id}" "solution.sh exited non-zero"
+    fi
+  else
+    note FAIL "task:${id}" "setup.sh exited non-zero (see logs/task-${id}.log)"
+  fi
+  # The cleanup runs whatever happened, so the next task starts from the same cluster.
+  task_script "${id}" cleanup.sh || note FAIL "task:${id}" "cleanup.sh exited non-zero"
+  snapshot "after-task-${id}"
+  leftovers "task:${id}" "before-task-${id}" "after-task-${id}"
+}
+
 act() { # act KIND ID
   local kind="$1" id="$2"
-  if { [ "${kind}" = keep ] || [ "${kind}" = test ]; } && [ "${#broken[@]}" -gt 0 ]; then
+  if { [ "${kind}" = keep ] || [ "${kind}" = test ] || [ "${kind}" = task ]; } && [ "${#broken[@]}" -gt 0 ]; then
     note SKIP "${kind}:${id}" "needs ${broken[*]}, which failed"
     return
   fi
@@ -126,6 +179,9 @@ act() { # act KIND ID
         echo "${report}"
         note FAIL "final:${id} leaves" "$(echo "${report}" | sed -n '2,$p' | tr '\n' ';' | sed 's/  */ /g')"
       fi
+      ;;
+    task)
+      run_task "${id}"
       ;;
     *)
       note FAIL "${kind}:${id}" "unknown action"

@@ -159,6 +159,8 @@ describe('the course site', () => {
       'production checklist': 'docs/practice/production-checklist/',
       lab: 'docs/labs/request-routing/',
       'labs index': 'docs/labs/',
+      'practice task': 'docs/exam/tasks/traffic-header-routing/',
+      'practice tasks index': 'docs/exam/tasks/',
       playground: 'docs/playground/',
       'exam map': 'docs/exam/',
       'not found': 'docs/no-such-page/',

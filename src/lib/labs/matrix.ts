@@ -16,6 +16,12 @@
  *   test:ID      snapshot, run steps and cleanup, match outputs, compare with the snapshot
  *   teardown:ID  run the cleanup of a kept lab, compare with the snapshot taken before it
  *   final:ID     run the cleanup lab (steps and cleanup), judge what the cluster must be left as
+ *   task:ID      a practice task (labs/tasks/ID): snapshot, setup, verify must FAIL, solution,
+ *                verify must PASS (retried), cleanup, compare with the snapshot
+ *
+ * Practice tasks run in `tasks` jobs: the tasks that start from the same prerequisite lab in the
+ * same mode share a fresh kind cluster (at most TASKS_PER_JOB a job), after that lab and its own
+ * prerequisites, kept.
  */
 import type {LabMode} from './model';
 
@@ -28,8 +34,17 @@ export interface MatrixLab {
   readonly prerequisites: readonly string[];
 }
 
-export type JobKind = 'standalone' | 'chained' | 'runner';
-export type ActionKind = 'keep' | 'test' | 'teardown' | 'final';
+export type JobKind = 'standalone' | 'chained' | 'runner' | 'tasks';
+export type ActionKind = 'keep' | 'test' | 'teardown' | 'final' | 'task';
+
+/** What the matrix needs to know of a practice task. */
+export interface MatrixTask {
+  readonly id: string;
+  /** The modes CI runs it in (a task for `any` mode runs in sidecar mode). */
+  readonly modes: readonly LabMode[];
+  /** Ids of the labs it starts after. */
+  readonly prerequisites: readonly string[];
+}
 
 export interface Action {
   readonly kind: ActionKind;
@@ -69,6 +84,14 @@ export const ENGINE_PATHS: readonly RegExp[] = [
   /^\.github\/workflows\/labs-[^/]+\.ya?ml$/,
   /^scripts\/labs-[^/]+$/,
 ];
+
+/** Paths whose change can alter how every practice task runs (besides ENGINE_PATHS). */
+export const TASK_ENGINE_PATHS: readonly RegExp[] = [/^src\/lib\/tasks\//, /^src\/plugins\/tasks\//];
+
+/** Tasks per job: a job's tasks run one after another on one cluster. */
+export const TASKS_PER_JOB = 6;
+/** Minutes per task (setup waits, verify retries, cleanup). */
+const MINUTES_PER_TASK = 8;
 
 /** Minutes per lab run, for the job limits: generous for the slow installs. */
 const MINUTES_PER_LAB = 15;
@@ -166,7 +189,8 @@ export function chainedPlan(mode: LabMode, labs: readonly MatrixLab[]): Action[]
 }
 
 function limits(actions: readonly Action[]): {minutes: number; runMinutes: number} {
-  const runMinutes = MINUTES_PER_LAB * actions.filter((action) => action.kind !== 'teardown').length + 3 * actions.filter((action) => action.kind === 'teardown').length;
+  const count = (kinds: readonly ActionKind[]) => actions.filter((action) => kinds.includes(action.kind)).length;
+  const runMinutes = MINUTES_PER_LAB * count(['keep', 'test', 'final']) + 3 * count(['teardown']) + MINUTES_PER_TASK * count(['task']);
   return {minutes: runMinutes + JOB_OVERHEAD_MINUTES, runMinutes};
 }
 
@@ -213,7 +237,53 @@ export function parsePlan(plan: string): Action[] {
     .filter(Boolean)
     .map((token) => {
       const [kind, lab] = token.split(':');
-      if (!lab || !['keep', 'test', 'teardown', 'final'].includes(kind as string)) throw new Error(`bad plan action: ${token}`);
+      if (!lab || !['keep', 'test', 'teardown', 'final', 'task'].includes(kind as string)) throw new Error(`bad plan action: ${token}`);
       return {kind: kind as ActionKind, lab};
     });
+}
+
+/** Which tasks a list of changed paths touches: a task's folder selects it; engines select all. */
+export function selectTasks(changed: readonly string[], tasks: readonly MatrixTask[]): readonly string[] {
+  const engines = [...ENGINE_PATHS, ...TASK_ENGINE_PATHS];
+  if (changed.some((file) => engines.some((pattern) => pattern.test(file)))) return tasks.map((task) => task.id);
+  const touched = new Set(changed.flatMap((file) => /^labs\/tasks\/([^/]+)\//.exec(file)?.[1] ?? []));
+  return tasks.filter((task) => touched.has(task.id)).map((task) => task.id);
+}
+
+/**
+ * The `tasks` jobs for the chosen tasks: grouped by mode and prerequisite labs, TASKS_PER_JOB at
+ * most per job; each keeps the prerequisites (and theirs) for the mode, then runs `task:ID` each.
+ */
+export function taskJobs(chosen: readonly string[], tasks: readonly MatrixTask[], labs: readonly MatrixLab[]): MatrixJob[] {
+  const groups = new Map<string, {mode: LabMode; before: string[]; ids: string[]}>();
+  for (const task of tasks.filter((item) => chosen.includes(item.id))) {
+    for (const mode of task.modes) {
+      const before = labs
+        .filter((lab) => task.prerequisites.includes(lab.id) && lab.id !== CLUSTER_LAB && lab.modes.includes(mode))
+        .flatMap((lab) => [...prerequisitesFor(lab.id, mode, labs), lab.id]);
+      const ordered = labs.filter((lab) => before.includes(lab.id)).map((lab) => lab.id);
+      const key = `${mode} ${ordered.join(',')}`;
+      const group = groups.get(key) ?? {mode, before: ordered, ids: []};
+      group.ids.push(task.id);
+      groups.set(key, group);
+    }
+  }
+  const jobs: MatrixJob[] = [];
+  for (const {mode, before, ids} of groups.values()) {
+    for (let start = 0; start < ids.length; start += TASKS_PER_JOB) {
+      const slice = ids.slice(start, start + TASKS_PER_JOB);
+      const actions: Action[] = [...before.map((lab): Action => ({kind: 'keep', lab})), ...slice.map((id): Action => ({kind: 'task', lab: id}))];
+      const part = ids.length > TASKS_PER_JOB ? ` ${start / TASKS_PER_JOB + 1}` : '';
+      jobs.push({
+        name: `tasks after ${before.join(', ') || 'a bare cluster'}${part} (${mode})`,
+        kind: 'tasks',
+        mode,
+        lab: `tasks-${before[before.length - 1] ?? 'cluster'}${part ? `-${start / TASKS_PER_JOB + 1}` : ''}`,
+        cluster: true,
+        plan: format(actions),
+        ...limits(actions),
+      });
+    }
+  }
+  return jobs;
 }

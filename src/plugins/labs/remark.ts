@@ -14,7 +14,7 @@ export interface RemarkLabsOptions {
 }
 
 /** The few mdast/MDX node fields this plugin touches. */
-interface MdxNode {
+export interface MdxNode {
   type: string;
   name?: string | null;
   attributes?: MdxAttribute[];
@@ -26,7 +26,7 @@ interface MdxAttribute {
   name?: string;
   value?: unknown;
 }
-interface VFileLike {
+export interface VFileLike {
   path?: string;
   history?: string[];
 }
@@ -85,22 +85,27 @@ function pageData(siteDir: string, id: string): LabPageData {
   return data;
 }
 
-export default function remarkLabs(options: RemarkLabsOptions) {
+/**
+ * A remark transformer that, for every `<NAME id="x" />` in an MDX page, sets the component's
+ * `data` prop to `load(x)`. `load` throws to fail the build; its message is prefixed with the
+ * page's file:line. Shared by `<Lab>` (here) and `<Task>` (src/plugins/tasks/remark.ts).
+ */
+export function injectComponentData(siteDir: string, name: string, example: string, load: (id: string) => unknown, isOwnError: (error: unknown) => error is Error) {
   return (tree: MdxNode, file: VFileLike): void => {
     const where = (node: MdxNode): string =>
-      `${path.relative(options.siteDir, file.path ?? file.history?.[0] ?? 'unknown.mdx')}:${node.position?.start.line ?? 0}`;
+      `${path.relative(siteDir, file.path ?? file.history?.[0] ?? 'unknown.mdx')}:${node.position?.start.line ?? 0}`;
     walk(tree, (node) => {
-      if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== 'Lab') return;
+      if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== name) return;
       const attributes = node.attributes ?? [];
       const idAttribute = attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id');
       if (!idAttribute || typeof idAttribute.value !== 'string') {
-        throw new Error(`${where(node)}: <Lab> needs a literal id, e.g. <Lab id="sidecar-install" />`);
+        throw new Error(`${where(node)}: <${name}> needs a literal id, e.g. <${name} id="${example}" />`);
       }
-      let data: LabPageData;
+      let data: unknown;
       try {
-        data = pageData(options.siteDir, idAttribute.value);
+        data = load(idAttribute.value);
       } catch (error) {
-        if (error instanceof LabError) throw new Error(`${where(node)}: <Lab id="${idAttribute.value}">: ${error.message}`);
+        if (isOwnError(error)) throw new Error(`${where(node)}: <${name} id="${idAttribute.value}">: ${error.message}`);
         throw error;
       }
       const expression = jsonToEstree(data);
@@ -118,4 +123,8 @@ export default function remarkLabs(options: RemarkLabsOptions) {
       ];
     });
   };
+}
+
+export default function remarkLabs(options: RemarkLabsOptions) {
+  return injectComponentData(options.siteDir, 'Lab', 'sidecar-install', (id) => pageData(options.siteDir, id), (error): error is LabError => error instanceof LabError);
 }

@@ -19,7 +19,8 @@ export function stepAnchor(step: LabStep): string {
   return `step-${step.id}`;
 }
 
-function Manifest({file, text, paths}: {file: string; text: string; paths: LabPaths}): React.JSX.Element {
+/** One manifest as shown under a step (or a task's solution), with its download link. */
+export function Manifest({file, text, paths}: {file: string; text: string; paths: Pick<LabPaths, 'file'>}): React.JSX.Element {
   return (
     <div className={styles.manifest}>
       <CodeBlock language="yaml" title={`manifests/${file}`}>
