@@ -1,6 +1,6 @@
 /** What the course claims Istio prints and accepts (src/lib/validate/outputs.ts, printed.ts, values.ts). */
 import {describe, expect, it} from 'vitest';
-import {checkLabClaims, checkMarkdownClaims} from '../../src/lib/validate/outputs';
+import {checkClaimsOfFile, checkLabClaims, checkMarkdownClaims} from '../../src/lib/validate/outputs';
 import {grepVerdict, logLineVerdict} from '../../src/lib/validate/printed';
 import {checkIstioOperatorDocs, checkValuesFile, helmSetProblem, istioctlSetProblem} from '../../src/lib/validate/values';
 
@@ -112,6 +112,25 @@ describe('--set paths, values files and IstioOperator overlays', () => {
     expect(helmSetProblem('gateway', 'service.type=NodePort')).toBeNull();
     expect(helmSetProblem('istiod', 'meshConfig.accessLogFile=/dev/stdout')).toBeNull();
     expect(helmSetProblem('base', 'pilot.env.X=1')).toMatch(/no field "pilot"/);
+  });
+
+  it('checks the --set paths of a practice task in its setup, solution, verify and cleanup', () => {
+    const task = [
+      'id: install-x',
+      'setup:',
+      '  - run: istioctl install -y --set meshConfig.accesLogFile=/dev/stdout',
+      'solution:',
+      '  commands:',
+      '    - run: istioctl install -y --set meshConfig.accessLogFile=/dev/stdout',
+      'verify:',
+      '  - check: istioctl install --dry-run --set values.pilot.enabeld=true',
+      'cleanup:',
+      '  - run: helm upgrade --install gw istio/gateway --set service.typ=ClusterIP',
+      '',
+    ].join('\n');
+    const result = checkClaimsOfFile(task, 'labs/tasks/install-x/task.yaml');
+    expect(result?.problems.map((p) => p.line)).toEqual([3, 8, 10]);
+    expect(result?.counts.setPaths).toBe(4);
   });
 
   it('checks values files and IstioOperator overlays key by key with lines', () => {

@@ -270,6 +270,34 @@ export function checkLabClaims(text: string, file: string): ClaimResult {
   return {problems, counts};
 }
 
+/**
+ * A practice task (labs/tasks/NAME/task.yaml): its setup, solution and cleanup commands and its
+ * verify checks make the same claims as lab commands (--set paths, values files, log greps).
+ */
+export function checkTaskClaims(text: string, file: string): ClaimResult {
+  const counts = emptyClaimCounts();
+  const problems: Problem[] = [];
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {lineCounter: lines});
+  const root = doc.contents;
+  if (doc.errors.length > 0 || !isMap(root)) return {problems, counts};
+  const solution = root.get('solution', true);
+  const lists: [unknown, string][] = [
+    [root.get('setup', true), 'run'],
+    [isMap(solution) ? solution.get('commands', true) : undefined, 'run'],
+    [root.get('verify', true), 'check'],
+    [root.get('cleanup', true), 'run'],
+  ];
+  for (const [list, key] of lists) {
+    for (const item of isSeq(list) ? list.items : []) {
+      const node = isMap(item) ? item.get(key, true) : undefined;
+      if (!isScalar(node) || typeof node.value !== 'string') continue;
+      problems.push(...located(file, scalarLine(node, lines), checkCommands(node.value, counts)));
+    }
+  }
+  return {problems, counts};
+}
+
 /** Lab manifests (labs/NAME/manifests/*.yaml): IstioOperator overlays among them. */
 export function checkManifestClaims(text: string, file: string): ClaimResult {
   const counts = emptyClaimCounts();
@@ -282,7 +310,8 @@ export function checkManifestClaims(text: string, file: string): ClaimResult {
 export function checkClaimsOfFile(text: string, file: string): ClaimResult | undefined {
   if (/\.(md|mdx)$/.test(file) && !/^labs\/README\.md$/.test(file)) return checkMarkdownClaims(text, file);
   if (/(^|\/)labs\/[^/]+\/lab\.ya?ml$/.test(file)) return checkLabClaims(text, file);
-  if (/(^|\/)labs\/[^/]+\/manifests\/[^/]+\.ya?ml$/.test(file)) return checkManifestClaims(text, file);
+  if (/(^|\/)labs\/tasks\/[^/]+\/task\.ya?ml$/.test(file)) return checkTaskClaims(text, file);
+  if (/(^|\/)labs\/(tasks\/)?[^/]+\/manifests\/[^/]+\.ya?ml$/.test(file)) return checkManifestClaims(text, file);
   return undefined;
 }
 
