@@ -92,7 +92,7 @@ export default function Home(): React.JSX.Element {
             <Heading as="h2" id="your-progress">
               Your progress
             </Heading>
-            <p>
+            <p className={styles.prose}>
               What this browser has done so far. A page counts as read once you reach its end or mark it; the{' '}
               <Link to="/docs/exam/">exam path</Link> maps the same progress to the Istio Certified Associate
               competencies.

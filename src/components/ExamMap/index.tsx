@@ -45,28 +45,37 @@ function Row({row, state}: {row: Resolved; state: ProgressState}): React.JSX.Ele
   );
   const tick = (done: boolean) => (state.hydrated && done ? <span className={styles.done}> ✓<span className="visually-hidden"> done</span></span> : null);
   return (
-    <tr id={competency.id}>
-      <th scope="row">{competency.title}</th>
-      <td>
-        <Cell items={row.chapters.map((chapter) => <><Link to={chapter.route}>{chapter.title}</Link>{tick(state.pageRead(withoutAnchor(chapter.route)))}</>)} />
-      </td>
-      <td>
-        <Cell items={row.labs.map((lab) => <><Link to={lab.path}>{lab.title}</Link>{tick(state.labComplete(lab.id))}</>)} />
-      </td>
-      <td>
-        <Cell
-          items={competency.presets.map((id) => (
-            <Link to={presetPage(id) ?? '/docs/playground/'}>{PLAYGROUND_EXAMPLES.find((example) => example.id === id)?.title ?? id}</Link>
-          ))}
-        />
-      </td>
-      <td>
-        <Cell items={row.tasks.map((task) => <>{task.path ? <Link to={task.path}>{task.title}</Link> : task.title}{tick(state.taskPassed(task.id))}</>)} />
-      </td>
-      <td data-competency-progress={state.hydrated ? `${progress.done}/${progress.total}` : undefined}>
-        {state.hydrated ? `${progress.done} of ${progress.total} done` : `${progress.total} to do`}
-      </td>
-    </tr>
+    <li id={competency.id} className={styles.card}>
+      <Heading as="h3" className={styles.cardTitle}>
+        {competency.title}
+      </Heading>
+      <dl className={styles.facts}>
+        <dt>Chapters</dt>
+        <dd>
+          <Cell items={row.chapters.map((chapter) => <><Link to={chapter.route}>{chapter.title}</Link>{tick(state.pageRead(withoutAnchor(chapter.route)))}</>)} />
+        </dd>
+        <dt>Labs</dt>
+        <dd>
+          <Cell items={row.labs.map((lab) => <><Link to={lab.path}>{lab.title}</Link>{tick(state.labComplete(lab.id))}</>)} />
+        </dd>
+        <dt>Playground</dt>
+        <dd>
+          <Cell
+            items={competency.presets.map((id) => (
+              <Link to={presetPage(id) ?? '/docs/playground/'}>{PLAYGROUND_EXAMPLES.find((example) => example.id === id)?.title ?? id}</Link>
+            ))}
+          />
+        </dd>
+        <dt>Practice tasks</dt>
+        <dd>
+          <Cell items={row.tasks.map((task) => <>{task.path ? <Link to={task.path}>{task.title}</Link> : task.title}{tick(state.taskPassed(task.id))}</>)} />
+        </dd>
+        <dt>Your progress</dt>
+        <dd data-competency-progress={state.hydrated ? `${progress.done}/${progress.total}` : undefined}>
+          {state.hydrated ? `${progress.done} of ${progress.total} done` : `${progress.total} to do`}
+        </dd>
+      </dl>
+    </li>
   );
 }
 
@@ -102,25 +111,11 @@ export default function ExamMap(): React.JSX.Element {
           <Heading as="h2" id={`domain-${domain.id}`}>
             {domain.title} ({domain.weight} %)
           </Heading>
-          <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${domain.title}: competencies and where to learn them`}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Competency</th>
-                  <th scope="col">Chapters</th>
-                  <th scope="col">Labs</th>
-                  <th scope="col">Playground</th>
-                  <th scope="col">Practice tasks</th>
-                  <th scope="col">Your progress</th>
-                </tr>
-              </thead>
-              <tbody>
-                {domain.competencies.map((competency) => (
-                  <Row key={competency.id} row={resolve(competency)} state={state} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className={styles.cards}>
+            {domain.competencies.map((competency) => (
+              <Row key={competency.id} row={resolve(competency)} state={state} />
+            ))}
+          </ul>
         </section>
       ))}
     </div>

@@ -109,7 +109,7 @@ export default function PlaygroundApp({example: host}: {readonly example: Playgr
             Istio configuration (YAML)
           </p>
           <div className={styles.editorFrame} style={{height: editorHeight(host.yaml)}}>
-            <Suspense fallback={<pre className={styles.pre}>{scenario.yaml}</pre>}>
+            <Suspense fallback={<pre className={styles.pre} tabIndex={0}>{scenario.yaml}</pre>}>
               <YamlEditor key={revision} code={scenario.yaml} onChange={setYaml} errorLines={problems.filter((problem) => severityOf(problem) === 'error').map((problem) => problem.line)} labelId={labelId} helpId={helpId} />
             </Suspense>
           </div>

@@ -29,7 +29,7 @@ export function StaticPlayground({example}: {readonly example: PlaygroundExample
         <div className={styles.editorColumn}>
           <p className={styles.label}>Istio configuration (YAML)</p>
           <div className={styles.editorFrame} style={{height: editorHeight(example.yaml)}}>
-            <pre className={styles.pre}>{example.yaml}</pre>
+            <pre className={styles.pre} tabIndex={0}>{example.yaml}</pre>
           </div>
         </div>
         <div className={styles.controls}>
