@@ -26,14 +26,20 @@ interface PageBudget {
 // Budgets sit a few KiB above what the pages measured on 26 Nov 2026 (in brackets), so a regression
 // shows; raise one only with the reason in the commit.
 const PAGES: readonly PageBudget[] = [
-  {label: 'landing page', path: '', maxScriptKiB: 145, mustNotLoad: ['mermaid', 'codemirror']}, // [137.6]
-  {label: 'chapter with diagrams', path: 'docs/why-mesh/', maxScriptKiB: 175, mustNotLoad: ['codemirror']}, // [164.3]
-  {label: 'search page', path: 'search/', maxScriptKiB: 145, mustNotLoad: ['mermaid', 'codemirror']}, // [137.4]
+  // [measured] values: issue 10's trims, then issue 11's course progress (the "Mark as read"
+  // footer on every doc page, the progress summary and file import/export on the landing page),
+  // which added about 12 KiB to every doc page and 14 KiB to the landing page.
+  {label: 'landing page', path: '', maxScriptKiB: 155, mustNotLoad: ['mermaid', 'codemirror']}, // [151.4]
+  {label: 'chapter with diagrams', path: 'docs/why-mesh/', maxScriptKiB: 180, mustNotLoad: ['codemirror']}, // [177.4]
+  {label: 'search page', path: 'search/', maxScriptKiB: 145, mustNotLoad: ['mermaid', 'codemirror']},
   // Issue 10's target: a plain chapter loads at most 175 KiB of JS (a bare Docusaurus page with
-  // search: 173). [163.5] after the Prism grammars, docs metadata and lab summaries left main.js.
-  {label: 'chapter without diagrams', path: 'docs/install/istioctl/', maxScriptKiB: 170, mustNotLoad: ['mermaid', 'codemirror']},
-  {label: 'lab page', path: 'docs/labs/sidecar-install/', maxScriptKiB: 180, mustNotLoad: ['mermaid', 'codemirror']}, // [170.4]
-  {label: 'chapter with a playground', path: 'docs/traffic/request-routing/', maxScriptKiB: 250, mustNotLoad: []}, // [235.6]
+  // search: 173). [163.5] after the Prism grammars, docs metadata and lab summaries left main.js;
+  // [175.1] with issue 11's progress footer: 0.1 KiB over the target.
+  {label: 'chapter without diagrams', path: 'docs/install/istioctl/', maxScriptKiB: 178, mustNotLoad: ['mermaid', 'codemirror']},
+  {label: 'lab page', path: 'docs/labs/sidecar-install/', maxScriptKiB: 185, mustNotLoad: ['mermaid', 'codemirror']}, // [182.3]
+  // Scrolled to the end, the reader passes the playground, which then loads its editor
+  // (CodeMirror) and simulator: this counts them. [479.7]
+  {label: 'chapter with a playground', path: 'docs/traffic/request-routing/', maxScriptKiB: 490, mustNotLoad: []},
 ];
 
 /**
