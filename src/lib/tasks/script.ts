@@ -11,6 +11,7 @@
  * any failed. A check's status is its last command's (pipefail off, as at a prompt), and its
  * output is shown only with VERIFY_VERBOSE=1.
  */
+import {ISTIO_VERSION} from '../../data/course';
 import {shellQuote} from '../labs/placeholders';
 import {MANIFESTS_VARIABLE, plainText, render} from '../labs/script';
 import type {Task, TaskCommand} from './model';
@@ -25,7 +26,7 @@ export interface TaskScriptOptions {
 
 /** Stops a script whose commands need istioctl when it is not on PATH (a piped script is a fresh shell). */
 export const ISTIOCTL_GUARD =
-  "command -v istioctl >/dev/null || { echo 'istioctl is not on PATH: put the 1.31.1 istioctl on PATH first (lab 1)' >&2; exit 1; }";
+  `command -v istioctl >/dev/null || { echo 'istioctl is not on PATH: put the ${ISTIO_VERSION} istioctl on PATH first (lab 1)' >&2; exit 1; }`;
 
 export function usesIstioctl(texts: readonly string[]): boolean {
   return texts.some((text) => /(^|[\s;&|(])istioctl\s/.test(text));
