@@ -7,7 +7,7 @@
  * (src/plugins/tasks/load.ts).
  */
 import Ajv from 'ajv';
-import {schemaProblems} from '../labs/parse';
+import {schemaProblems, type LabCommandSite, type ParseOptions} from '../labs/parse';
 import {parseTemplate, placeholderProblems} from '../labs/placeholders';
 import {inFile, type LocalProblem, type Problem} from '../problem';
 import {checkShell} from '../validate/shell';
@@ -17,22 +17,11 @@ import {competencyOf, domainOf, isCompetencyId, isDomainId} from './competencies
 import {TaskError, type Task, type TaskCommand} from './model';
 import schema from './task.schema.json';
 
-export interface TaskReadOptions {
-  /** Shown in messages, e.g. labs/tasks/traffic-header-routing/task.yaml. */
-  readonly file: string;
-  /** The task's folder name: the id must equal it. */
-  readonly folderId?: string;
-  /** Names of the files in the task's manifests/ folder. */
-  readonly manifestFiles?: readonly string[];
-  /** Lab ids a prerequisite may name (the course catalogue). */
-  readonly knownLabIds?: readonly string[];
-}
+/** A task is read with the same options as a lab (file, folder id, manifests, known lab ids). */
+export type TaskReadOptions = ParseOptions;
 
 /** Where a command or check of the task is written: its text and first line. */
-export interface TaskCommandSite {
-  readonly text: string;
-  readonly line: number;
-}
+export type TaskCommandSite = LabCommandSite;
 
 export interface TaskReading {
   /** The task, when it has the task's shape (it may still have problems). */
