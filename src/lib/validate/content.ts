@@ -116,16 +116,25 @@ function pinnedVersionsInProse(text: string): LocalProblem[] {
  */
 export function checkLabFile(text: string, options: ParseOptions): FileResult {
   const reading = readLab(text, options);
+  // A lab that has the lab's shape is also linted: expectations that can fail, checks of the
+  // step's effect, steps safe to run twice (src/lib/labs/lint.ts).
+  const lint = reading.lab && reading.problems.length === 0 ? lintLab(reading.lab, text, options.file) : [];
+  return readingResult(reading, options.file, lint);
+}
+
+/** A lab's or task's reading as the checker's result: counts, problems, and the snippets for `bash -n`. */
+function readingResult(
+  reading: {problems: readonly Problem[]; commands: readonly {text: string; line: number}[]; counted: {commands: number; istioctl: number; urls: number}},
+  file: string,
+  lint: readonly Problem[],
+): FileResult {
   const counts = emptyCounts();
   counts.commands += reading.counted.commands;
   counts.istioctl += reading.counted.istioctl;
   counts.urls += reading.counted.urls;
   const snippets = reading.commands
     .filter((command) => !parseShell(command.text).syntaxError)
-    .map((command): BashSnippet => ({file: options.file, startLine: command.line, text: renderForScript(command.text)}));
-  // A lab that has the lab's shape is also linted: expectations that can fail, checks of the
-  // step's effect, steps safe to run twice (src/lib/labs/lint.ts).
-  const lint = reading.lab && reading.problems.length === 0 ? lintLab(reading.lab, text, options.file) : [];
+    .map((command): BashSnippet => ({file, startLine: command.line, text: renderForScript(command.text)}));
   return {problems: [...reading.problems, ...lint], counts, snippets};
 }
 
@@ -145,13 +154,6 @@ export function checkManifestFile(text: string, file: string): FileResult {
  */
 export function checkTaskFile(text: string, options: TaskReadOptions): FileResult {
   const reading = inspectTask(text, options);
-  const counts = emptyCounts();
-  counts.commands += reading.counted.commands;
-  counts.istioctl += reading.counted.istioctl;
-  counts.urls += reading.counted.urls;
-  const snippets = reading.commands
-    .filter((command) => !parseShell(command.text).syntaxError)
-    .map((command): BashSnippet => ({file: options.file, startLine: command.line, text: renderForScript(command.text)}));
   const lint = reading.task && reading.problems.length === 0 ? lintTask(reading.task, text, options.file) : [];
-  return {problems: [...reading.problems, ...lint], counts, snippets};
+  return readingResult(reading, options.file, lint);
 }
