@@ -9,7 +9,8 @@
  *
  * A benchmark, not a test: it prints figures and never fails on them.
  */
-import {execFileSync} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
+import {promisify} from 'node:util';
 import {createRequire} from 'node:module';
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -30,12 +31,15 @@ const PAGE_TYPES: readonly {label: string; path: string}[] = [
 /**
  * Lighthouse runs as its own Node process (under tsx its page-side functions would carry the
  * transpiler's helpers into the page and fail there) and launches a fresh Chromium for each run,
- * so every run starts with a cold cache.
+ * so every run starts with a cold cache. It must run asynchronously: the static server lives in
+ * this process, and a synchronous child would block the event loop that has to answer Chromium.
  */
 const LIGHTHOUSE_CLI = createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
 
-function runLighthouse(url: string): LighthouseResultLike {
-  const json = execFileSync(
+const execFileAsync = promisify(execFile);
+
+async function runLighthouse(url: string): Promise<LighthouseResultLike> {
+  const {stdout} = await execFileAsync(
     process.execPath,
     [
       LIGHTHOUSE_CLI,
@@ -46,9 +50,9 @@ function runLighthouse(url: string): LighthouseResultLike {
       '--quiet',
       `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
     ],
-    {maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', env: {...process.env, CHROME_PATH: CHROMIUM_PATH}},
+    {maxBuffer: 256 * 1024 * 1024, timeout: 240_000, encoding: 'utf8', env: {...process.env, CHROME_PATH: CHROMIUM_PATH}},
   );
-  return JSON.parse(json) as LighthouseResultLike;
+  return JSON.parse(stdout) as LighthouseResultLike;
 }
 
 const RESULTS_FILE = path.join('tests', 'perf', 'latest.json');
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
       const url = `${origin}${BASE_PATH}${page.path}`;
       const samples: PageMetrics[] = [];
       for (let run = 0; run < runs; run += 1) {
-        samples.push(summariseLighthouse(runLighthouse(url)));
+        samples.push(summariseLighthouse(await runLighthouse(url)));
       }
       rows.push({...page, medians: median(samples), runs: samples});
       console.log(`measured ${page.label} (${runs} runs)`);
