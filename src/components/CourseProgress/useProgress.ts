@@ -5,7 +5,6 @@
  */
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import {usePluginData} from '@docusaurus/useGlobalData';
 import {useAllDocsData} from '@docusaurus/plugin-content-docs/client';
 import {MODE_STORAGE_KEY, progressKey, readItem, writeItem} from '@site/src/lib/labs/progress';
 import {
@@ -21,7 +20,6 @@ import {
   type DocRef,
   type LabSteps,
   type ReadRecord,
-  type TaskRef,
 } from '@site/src/lib/progress';
 
 export const PROGRESS_EVENT = 'sml-progress';
@@ -65,12 +63,6 @@ export function useCourseDocs(): DocRef[] {
     const version = Object.values(data)[0]?.versions[0];
     return (version?.docs ?? []).map((doc) => ({id: doc.id, path: docPathOf(doc.path, siteConfig.baseUrl)}));
   }, [data, siteConfig.baseUrl]);
-}
-
-/** The practice tasks the `tasks` plugin publishes, or none while that plugin is absent. */
-export function useTasks(): readonly TaskRef[] {
-  const data = usePluginData('tasks', undefined, {failfast: false}) as {tasks?: readonly TaskRef[]} | undefined;
-  return data?.tasks ?? [];
 }
 
 export interface ProgressState {

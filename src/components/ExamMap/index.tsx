@@ -2,11 +2,12 @@ import React from 'react';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import labSteps from '@generated/labs/default/lab-steps.json';
+import tasks from '@generated/tasks/default/task-summaries.json';
 import {usePublishedLabs} from '@site/src/components/Lab/labData';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {useDocsSidebar} from '@docusaurus/plugin-content-docs/client';
 import type {PropSidebarItem} from '@docusaurus/plugin-content-docs';
-import {useProgressState, useTasks, type ProgressState} from '@site/src/components/CourseProgress/useProgress';
+import {useProgressState, type ProgressState} from '@site/src/components/CourseProgress/useProgress';
 import {EXAM_DOMAINS, presetPage, type ExamCompetency} from '@site/src/data/exam';
 import {LAB_CATALOG} from '@site/src/data/labCatalog';
 import {PLAYGROUND_EXAMPLES} from '@site/src/data/playgroundExamples';
@@ -88,7 +89,6 @@ export default function ExamMap(): React.JSX.Element {
   const {siteConfig} = useDocusaurusContext();
   const sidebar = useDocsSidebar();
   const published = usePublishedLabs();
-  const tasks = useTasks();
   const state = useProgressState(labSteps);
   const titles = sidebarTitles(sidebar?.items ?? [], siteConfig.baseUrl);
   const resolve = (competency: ExamCompetency): Resolved => ({

@@ -1,17 +1,11 @@
 import React, {useEffect, useState} from 'react';
 import Link from '@docusaurus/Link';
-import {useAllPluginInstancesData} from '@docusaurus/useGlobalData';
+import tasks from '@generated/tasks/default/task-summaries.json';
 import {readItem} from '@site/src/lib/labs/progress';
 import {competencyOf, EXAM_DOMAINS} from '@site/src/lib/tasks/competencies';
 import type {TaskSummary} from '@site/src/lib/tasks/model';
 import {decodeTaskProgress, taskProgressKey} from '@site/src/lib/tasks/progress';
 import styles from './styles.module.css';
-
-/** Every task the tasks plugin published (its tiny global data). */
-export function usePublishedTasks(): readonly TaskSummary[] {
-  const instances = useAllPluginInstancesData('tasks', {failfast: false}) as Record<string, {tasks?: readonly TaskSummary[]} | undefined> | undefined;
-  return instances?.default?.tasks ?? [];
-}
 
 /** Ids of the tasks this browser marked as passed; refreshed on `sml-progress` and storage events. */
 function usePassedTasks(tasks: readonly TaskSummary[]): ReadonlySet<string> {
@@ -31,7 +25,6 @@ function usePassedTasks(tasks: readonly TaskSummary[]): ReadonlySet<string> {
 
 /** The practice tasks by exam domain: title, suggested time, competencies, passed or not. */
 export default function TaskIndex(): React.JSX.Element {
-  const tasks = usePublishedTasks();
   const passed = usePassedTasks(tasks);
   const count = tasks.filter((task) => passed.has(task.id)).length;
   return (

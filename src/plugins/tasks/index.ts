@@ -1,7 +1,8 @@
 /**
  * Docusaurus plugin "tasks": loads and validates every labs/tasks/<id>/task.yaml (a bad task fails
- * the build with file:line), publishes a tiny summary per task as global data (the task index and
- * the progress views; the full task reaches only its page, through ./remark.ts), and after the
+ * the build with file:line), writes a tiny summary per task as a generated module that only the
+ * pages listing tasks import (the task index, the exam map and the landing page's progress; global
+ * data would ride on every page), the full task reaching only its page through ./remark.ts; after the
  * build writes each task's files where src/lib/tasks/paths.ts says: setup.sh, solution.sh,
  * verify.sh, cleanup.sh (manifests read from the published folder) and every manifest.
  */
@@ -13,9 +14,8 @@ import {taskPaths} from '../../lib/tasks/paths';
 import {generateTaskScripts} from '../../lib/tasks/script';
 import {loadAllTasks, TASKS_DIR, taskSummary, type LoadedTask} from './load';
 
-export interface TasksGlobalData {
-  readonly tasks: readonly TaskSummary[];
-}
+/** Imported as '@generated/tasks/default/task-summaries.json' (see src/types/generated-tasks.d.ts). */
+export const TASK_SUMMARIES_FILE = 'task-summaries.json';
 
 /** Every file a task publishes, relative to its folder on the site. */
 export function publishedTaskFiles(loaded: LoadedTask, siteUrl: string, baseUrl: string): {name: string; content: string; mode: number}[] {
@@ -49,8 +49,8 @@ export default function tasksPlugin(context: LoadContext): Plugin<LoadedTask[]> 
     },
 
     async contentLoaded({content, actions}) {
-      const data: TasksGlobalData = {tasks: content.map((loaded) => taskSummary(siteDir, loaded))};
-      actions.setGlobalData(data);
+      const summaries: TaskSummary[] = content.map((loaded) => taskSummary(siteDir, loaded));
+      await actions.createData(TASK_SUMMARIES_FILE, JSON.stringify(summaries));
     },
 
     async postBuild({content, outDir}) {
