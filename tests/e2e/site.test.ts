@@ -123,6 +123,24 @@ describe('the course site', () => {
     await page.close();
   });
 
+  it('on a phone, prefetches the closed menu drawer\'s pages only once the drawer opens', async () => {
+    const phone = await openContext(browser, siteUrl, {viewport: {width: 390, height: 844}});
+    const page = await phone.context.newPage();
+    await page.goto(new URL('docs/install/istioctl/', siteUrl).href, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor({state: 'attached'});
+    const prefetched = () => page.locator('link[rel="prefetch"]').count();
+    // Only the links really on screen (navbar, breadcrumbs, the page's own): a few dozen files,
+    // where the closed drawer's ~25 sidebar links used to add about 320.
+    const onLoad = await prefetched();
+    expect(onLoad).toBeLessThan(60);
+    await page.getByRole('button', {name: /toggle navigation/i}).click();
+    const drawerLink = page.locator('.navbar-sidebar').getByRole('link', {name: 'Install with Helm'});
+    await drawerLink.waitFor({state: 'visible'});
+    await expect.poll(prefetched).toBeGreaterThan(onLoad);
+    expect(phone.foreignRequests).toEqual([]);
+    await phone.context.close();
+  });
+
   it('switches between light and dark mode', async () => {
     const {page} = await open('docs/why-mesh/');
     const html = page.locator('html');
