@@ -50,11 +50,11 @@ describe('the course site', () => {
     await page.close();
   });
 
-  it('draws a diagram only when the reader scrolls to it, in exactly the space kept for it', async () => {
+  it('draws a diagram only when the reader scrolls to it, from its pre-rendered drawing, in exactly the space kept for it', async () => {
     const {page, errors, scripts} = await open('docs/architecture/request-flow/');
     const figures = page.locator('article figure[aria-describedby]');
     const last = figures.last();
-    // A diagram far down the page is not drawn on load, and mermaid is not even downloaded yet.
+    // A diagram far down the page is not drawn on load.
     await expect(last.locator('svg').count()).resolves.toBe(0);
     const reserved = await last.evaluate((node) => node.getBoundingClientRect().height);
     expect(reserved).toBeGreaterThan(100);
@@ -63,22 +63,26 @@ describe('the course site', () => {
     await svg.waitFor({state: 'visible'});
     const drawn = await last.evaluate((node) => node.getBoundingClientRect().height);
     expect(Math.abs(drawn - reserved)).toBeLessThan(2);
-    expect(loadsMermaid(scripts)).toBe(true);
+    // The drawing npm run diagrams made, named after the chart: mermaid never reaches the reader.
+    const id = await last.locator('[data-diagram]').getAttribute('data-diagram');
+    await expect(svg.getAttribute('id')).resolves.toBe(`diagram-${id}-light`);
+    expect(loadsMermaid(scripts)).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('does not download mermaid while no diagram is near the screen', async () => {
-    // Opened at its last section, far below both diagrams.
-    const {page, scripts} = await open('docs/architecture/request-flow/#practise-it');
-    const visible = await page.locator('article figure[aria-describedby]').evaluateAll((figures) =>
-      figures.some((figure) => {
-        const rect = figure.getBoundingClientRect();
-        return rect.bottom > -300 && rect.top < window.innerHeight + 300;
-      }),
-    );
-    expect(visible).toBe(false);
+  it('swaps a drawing for its dark version when the reader switches to dark mode', async () => {
+    const {page, errors, scripts} = await open('docs/architecture/data-plane-modes/?docusaurus-theme=light');
+    await renderAllDiagrams(page);
+    const first = page.locator('article figure[aria-describedby]').first();
+    const id = await first.locator('[data-diagram]').getAttribute('data-diagram');
+    const toggle = page.getByRole('button', {name: /dark and light mode|switch between/i});
+    for (let press = 0; press < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; press += 1) {
+      await toggle.click();
+    }
+    await first.locator(`svg#diagram-${id}-dark`).waitFor({state: 'visible'});
     expect(loadsMermaid(scripts)).toBe(false);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -103,13 +107,16 @@ describe('the course site', () => {
     await page.close();
   });
 
-  it('shows each diagram\'s text description in its place when JavaScript is off', async () => {
+  it('shows each diagram as its drawing, with the text description at hand, when JavaScript is off', async () => {
     const noScript = await browser.newContext({javaScriptEnabled: false});
     const page = await noScript.newPage();
     await page.goto(new URL('docs/architecture/data-plane-modes/', siteUrl).href);
-    const placeholder = page.locator('article figure').first().locator('p').first();
-    await expect(placeholder.textContent()).resolves.toMatch(/^Sidecar: each pod contains the app/);
-    await expect(placeholder.isVisible()).resolves.toBe(true);
+    const figure = page.locator('article figure').first();
+    const drawing = figure.locator('img');
+    await expect(drawing.isVisible()).resolves.toBe(true);
+    await expect.poll(() => drawing.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    await figure.getByText('Text description').click();
+    await expect(figure.getByText(/^Sidecar: each pod contains the app/).isVisible()).resolves.toBe(true);
     await noScript.close();
   });
 

@@ -1,8 +1,16 @@
-import React, {useEffect, useId, useRef, type CSSProperties} from 'react';
-import Mermaid from '@theme/Mermaid';
+import React, {lazy, Suspense, useEffect, useId, useRef, type CSSProperties} from 'react';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import {useColorMode} from '@docusaurus/theme-common';
+import {diagramFile, diagramId} from '@site/src/lib/diagrams';
 import FullSize from './FullSize';
-import {useNearViewport, useRenderedSvg} from './useNearViewport';
+import {useNearViewport, usePrerenderedSvg, useRenderedSvg} from './useNearViewport';
 import styles from './styles.module.css';
+
+/** Only a chart without a drawing (being edited) needs mermaid: its code loads then, not before. */
+const Mermaid = lazy(() => import('@theme/Mermaid'));
+
+/** The class @theme/Mermaid gives its container, kept on drawings too so one stylesheet sizes both. */
+const CONTAINER_CLASS = 'docusaurus-mermaid-container';
 
 interface DiagramProps {
   /** Short visible caption. */
@@ -22,7 +30,9 @@ interface DiagramProps {
 
 /**
  * An architecture diagram: a mermaid chart in a figure with a caption and a text description.
- * Mermaid is loaded and run only when the figure comes near the viewport. The drawing shrinks
+ * When the figure comes near the viewport it fetches the drawing `npm run diagrams` made for the
+ * reader's colour mode (src/lib/diagrams.ts); only a chart without one (being edited) loads and
+ * runs mermaid in the browser. Without JavaScript the drawing shows as an image. The drawing shrinks
  * to fit its column but never below a readable scale (see styles.module.css); a wider drawing
  * scrolls inside its own box (shaded edges show there is more), and "Open full size" shows it
  * in a zoomable dialog.
@@ -32,6 +42,11 @@ export default function Diagram({title, description, chart, width, height}: Diag
   const figure = useRef<HTMLElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const near = useNearViewport(figure);
+  const {colorMode} = useColorMode();
+  const id = diagramId(chart);
+  const lightUrl = useBaseUrl(`/${diagramFile(id, 'light')}`);
+  const darkUrl = useBaseUrl(`/${diagramFile(id, 'dark')}`);
+  const drawing = usePrerenderedSvg(colorMode === 'dark' ? darkUrl : lightUrl, near);
   const {svg, overflows} = useRenderedSvg(scroller, near);
   // A top-down chart is laid out around its middle: a phone first shows that, not its left edge.
   const topDown = /^\s*(flowchart|graph)\s+(TB|TD)\b|^\s*stateDiagram/.test(chart);
@@ -49,10 +64,21 @@ export default function Diagram({title, description, chart, width, height}: Diag
         tabIndex={overflows ? 0 : undefined}
         role={overflows ? 'group' : undefined}
         aria-label={overflows ? `${title} (drawing, scrolls sideways)` : undefined}>
-        <div className={styles.canvas} style={size} aria-hidden="true">
-          {near ? <Mermaid value={chart.trim()} /> : null}
+        <div className={styles.canvas} style={size} aria-hidden="true" data-diagram={id}>
+          {drawing.markup !== null ? (
+            // Our own build output (scripts/diagrams.ts), not user input.
+            <div className={CONTAINER_CLASS} dangerouslySetInnerHTML={{__html: drawing.markup}} />
+          ) : null}
+          {drawing.missing ? (
+            <Suspense fallback={null}>
+              <Mermaid value={chart.trim()} />
+            </Suspense>
+          ) : null}
           <noscript>
-            <p className={styles.noscript}>{description}</p>
+            <picture>
+              <source srcSet={darkUrl} media="(prefers-color-scheme: dark)" />
+              <img className={styles.noscriptImage} src={lightUrl} alt="" width={width} height={height} />
+            </picture>
           </noscript>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import {useEffect, useState, type RefObject} from 'react';
+import {isSvgMarkup} from '@site/src/lib/diagrams';
 
 /** How far below (or above) the viewport an element may be and still count as near (px). */
 const NEAR_MARGIN = '300px 0px';
@@ -59,4 +60,28 @@ export function useRenderedSvg(
     };
   }, [ref, active]);
   return {svg, overflows};
+}
+
+/**
+ * Fetches a pre-rendered drawing once `active`: `markup` is the SVG, or `missing` is true when
+ * the site has none for this chart (or it could not be fetched), so the caller can draw it
+ * with mermaid instead. A new URL (the other colour mode) keeps the old drawing until it arrives.
+ */
+export function usePrerenderedSvg(url: string, active: boolean): {markup: string | null; missing: boolean} {
+  const [state, setState] = useState<{markup: string | null; missing: boolean}>({markup: null, missing: false});
+  useEffect(() => {
+    if (!active) return undefined;
+    let current = true;
+    fetch(url)
+      .then((response) => (response.ok ? response.text() : ''))
+      .catch(() => '')
+      .then((text) => {
+        if (!current) return;
+        setState(isSvgMarkup(text) ? {markup: text, missing: false} : {markup: null, missing: true});
+      });
+    return () => {
+      current = false;
+    };
+  }, [url, active]);
+  return state;
 }
