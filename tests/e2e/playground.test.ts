@@ -75,6 +75,26 @@ async function replaceYaml(page: Page, section: ReturnType<Page['locator']>, yam
 }
 
 describe('the mesh playground', () => {
+  it('leaves the simulator and the editor until the browser is idle after load, so they never delay the chapter', async () => {
+    // A browser that never gets idle: the chapter must still be whole, with the plain-text playground.
+    const busy = await openContext(browser, siteUrl);
+    await busy.context.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    const page = await busy.context.newPage();
+    const scripts: string[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(await response.text().catch(() => ''));
+    });
+    await page.goto(new URL(PLAYGROUND_PAGE, siteUrl).href, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor({state: 'attached'});
+    await page.waitForTimeout(1000);
+    await expect(page.getByRole('region', {name: /^Mesh playground/}).first().locator('pre').isVisible()).resolves.toBe(true);
+    expect(await page.locator('.cm-editor').count()).toBe(0);
+    expect(scripts.some((source) => source.includes('scenario could not be opened') || loadsLibrary([source], 'codemirror'))).toBe(false);
+    await busy.context.close();
+  });
+
   it('renders the playground with its first run and the YAML in the editor', async () => {
     const {page, errors, scripts} = await open(PLAYGROUND_PAGE);
     const section = await playground(page);
