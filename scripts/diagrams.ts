@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const {server, origin} = await startStaticServer(BUILD_DIR, BASE_PATH);
   const browser = await launchChromium();
   const written = new Set<string>();
+  mkdirSync(OUT_DIR, {recursive: true});
   try {
     for (const mode of DIAGRAM_MODES) {
       const context = await browser.newContext({viewport: {width: 1280, height: 800}});
@@ -65,7 +66,6 @@ async function main(): Promise<void> {
           const id = (await canvas.getAttribute('data-diagram')) ?? '';
           const markup = await svg.evaluate((node) => node.outerHTML);
           const file = diagramFile(id, mode);
-          mkdirSync(OUT_DIR, {recursive: true});
           writeFileSync(path.join(SITE_DIR, 'static', file), withOwnId(markup, id, mode));
           written.add(path.basename(file));
         }
